@@ -1,0 +1,42 @@
+package org.lowfreq.spi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelCardFileTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void roundTripsEveryField() {
+        ModelCard card = new ModelCard("m \"1\"", "blur", "resnet18", "tensorflow", new ImageShape(32, 32, 3),
+                List.of("cat", "dog"), 1.5, 0, "cifar10", 7, 0.5625,
+                Map.of("epochs", "3", "note", "line\nbreak"));
+        ModelCardFile.write(dir, card);
+        assertThat(ModelCardFile.read(dir)).isEqualTo(card);
+    }
+
+    @Test
+    void unknownAccuracyRoundTripsAsNaN() {
+        ModelCard card = new ModelCard("m", "baseline", "linear", "reference", new ImageShape(4, 4, 1),
+                List.of("a", "b", "c"), 0, 0, "x", -1, Double.NaN, Map.of());
+        ModelCardFile.write(dir, card);
+        assertThat(ModelCardFile.read(dir).cleanAccuracy()).isNaN();
+    }
+
+    @Test
+    void namesTheFileAndTheProblem() throws Exception {
+        assertThatThrownBy(() -> ModelCardFile.read(dir)).hasMessageContaining("no model-card.json");
+        Files.writeString(ModelCardFile.pathIn(dir), "{\"name\": \"x\",\n \"backend\": }");
+        assertThatThrownBy(() -> ModelCardFile.read(dir)).hasMessageContaining("line 2");
+        Files.writeString(ModelCardFile.pathIn(dir), "{\"name\": \"x\", \"backend\": \"tensorflow\"}");
+        assertThatThrownBy(() -> ModelCardFile.read(dir)).hasMessageContaining("input_height");
+    }
+}
