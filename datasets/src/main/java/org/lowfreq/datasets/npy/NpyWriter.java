@@ -12,10 +12,12 @@ import org.lowfreq.spi.UserInputException;
 
 /**
  * Writes NPY format 1.0 files (what {@code numpy.save} writes for small headers): little-endian,
- * C order, header padded with spaces to a multiple of 64 bytes. Files are written atomically.
+ * C order, header padded with spaces to a multiple of 64 bytes,
+ * byte for byte what numpy 1.23+ writes. Files are written atomically.
  */
 public final class NpyWriter {
     private static final int ALIGN = 64;
+    private static final int GROWTH_SPACE = 21;
 
     private NpyWriter() {
     }
@@ -73,9 +75,10 @@ public final class NpyWriter {
         dims.append(')');
         String dict = "{'descr': '" + new NpyType.Descr(type, ByteOrder.LITTLE_ENDIAN).text()
                 + "', 'fortran_order': False, 'shape': " + dims + ", }";
-        int unpadded = NpyArray.MAGIC.length + 2 + 2 + dict.length() + 1;
+        // numpy >= 1.23 leaves room for the first axis to grow in place; matching it keeps files byte-identical
+        int unpadded = NpyArray.MAGIC.length + 2 + 2 + dict.length() + GROWTH_SPACE + 1;
         int pad = (ALIGN - unpadded % ALIGN) % ALIGN;
-        String text = dict + " ".repeat(pad) + "\n";
+        String text = dict + " ".repeat(GROWTH_SPACE + pad) + "\n";
         if (text.length() > 0xffff) {
             throw new UserInputException("NPY header too long for format 1.0: shape " + Arrays.toString(shape));
         }
