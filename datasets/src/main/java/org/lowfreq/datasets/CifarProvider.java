@@ -79,17 +79,27 @@ public final class CifarProvider implements DatasetProvider {
                 // fall through: a fresh copy replaces the damaged files
             }
         }
-        fetcher.fetch(archive, layout.archiveMd5(), dataRoot, layout.folder(), howToGet(dataRoot), progress);
+        fetcher.fetch(archive, layout.archiveMd5(), dataRoot, layout.folder(), byHand(dataRoot), progress);
         open(dataRoot).verifyAll();
     }
 
     @Override
     public String howToGet(Path dataRoot) {
+        return "run 'lowfreq data fetch " + layout.name() + "', or " + byHand(dataRoot);
+    }
+
+    /** The manual route, for when lowfreq cannot download. */
+    private String byHand(Path dataRoot) {
         String probe = layout.splits().get("test").get(0).file();
-        return "run 'lowfreq data fetch " + layout.name() + "' (downloads " + layout.archiveUrl() + ", MD5 "
-                + layout.archiveMd5() + "), or download that archive yourself and unpack it in " + dataRoot
-                + " so that " + folder(dataRoot).resolve(probe) + " exists; or point --data-dir or LOWFREQ_DATA"
+        return "download " + layout.archiveUrl() + " (MD5 " + layout.archiveMd5() + ") where there is internet and"
+                + " unpack it in " + dataRoot + " so that " + folder(dataRoot).resolve(probe) + " exists"
+                + " (tar xzf " + archiveName() + " -C " + dataRoot + "); or point --data-dir or LOWFREQ_DATA"
                 + " at a folder that holds " + layout.folder() + "/";
+    }
+
+    private String archiveName() {
+        String u = layout.archiveUrl();
+        return u.substring(u.lastIndexOf('/') + 1);
     }
 
     private List<String> classNames(Path dir) {
