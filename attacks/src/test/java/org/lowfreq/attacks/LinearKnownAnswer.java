@@ -29,11 +29,29 @@ final class LinearKnownAnswer {
         for (int k = 0; k < w.length; k++) {
             w[k] = (float) r.nextGaussian();
         }
+        // zero-sum weight rows: mirroring an image about mid-grey (0.5 + u -> 0.5 - u) then swaps the
+        // two classes, so pairs of mirrored images give balanced labels (a derangement exists)
+        for (int c = 0; c < 2; c++) {
+            double mean = 0;
+            for (int k = 0; k < d; k++) {
+                mean += w[c * d + k];
+            }
+            mean /= d;
+            for (int k = 0; k < d; k++) {
+                w[c * d + k] -= (float) mean;
+            }
+        }
         b = new float[] {0f, 0f, -1000f};
         model = DenseClassifier.linear("linear-known-answer", SHAPE, classes, w, b);
         float[] px = new float[count * d];
-        for (int k = 0; k < px.length; k++) {
-            px[k] = (float) (0.5 + 0.05 * (2 * r.nextDouble() - 1));
+        for (int i = 0; i < count; i += 2) {
+            for (int k = 0; k < d; k++) {
+                double u = 0.05 * (2 * r.nextDouble() - 1);
+                px[i * d + k] = (float) (0.5 + u);
+                if (i + 1 < count) {
+                    px[(i + 1) * d + k] = (float) (0.5 - u);
+                }
+            }
         }
         Images unlabelled = new Images(count, SHAPE, px);
         Logits z = model.logits(unlabelled);
