@@ -72,12 +72,13 @@ final class ModelGraph {
         var grads = tt.gradients(trainLoss, vars);
         List<Op> updates = new ArrayList<>(network.statisticUpdates());
         int i = 0;
+        Ops slots = tf.withSubScope("momentum");
         for (Variable<TFloat32> v : network.trainable()) {
             @SuppressWarnings("unchecked")
             Output<TFloat32> grad = grads.<TFloat32>dy(i++);
             String name = graphName(v).substring(graphName(v).lastIndexOf('/') + 1);
-            Variable<TFloat32> slot = tf.withSubScope("momentum").withName(name)
-                    .variable(tf.withInitScope().zeros(tf.withInitScope().constant(dims(v)), TFloat32.class));
+            Variable<TFloat32> slot = slots.withName(name)
+                    .variable(slots.withInitScope().zeros(tf.withInitScope().constant(dims(v)), TFloat32.class));
             updates.add(tt.train.applyMomentum(v, slot, learningRate, grad, tt.constant(MOMENTUM),
                     ApplyMomentum.useLocking(false)));
         }

@@ -31,6 +31,7 @@ final class NetworkBuilder {
     static final float BN_AVERAGE_FACTOR = 0.1f;
 
     private final Ops tf;
+    private final Ops variableScope;
     private final ModelSpec spec;
     private final long seed;
     private final Map<String, Variable<TFloat32>> variables = new LinkedHashMap<>();
@@ -42,6 +43,8 @@ final class NetworkBuilder {
 
     NetworkBuilder(Ops tf, ModelSpec spec, long seed) {
         this.tf = tf;
+        // one sub-scope for all variables: each withSubScope call would otherwise make a new unique name
+        this.variableScope = tf.withSubScope("var");
         this.spec = spec;
         this.seed = seed;
     }
@@ -252,7 +255,7 @@ final class NetworkBuilder {
             case ZEROS -> in.zeros(dims, TFloat32.class);
             case ONES -> in.ones(dims, TFloat32.class);
         };
-        Variable<TFloat32> v = tf.withSubScope("var").withName(name).variable(value);
+        Variable<TFloat32> v = variableScope.withName(name).variable(value);
         variables.put(name, v);
         if (train) {
             trainable.add(v);

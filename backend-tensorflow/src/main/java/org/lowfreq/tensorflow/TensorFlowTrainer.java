@@ -310,9 +310,10 @@ public final class TensorFlowTrainer implements Trainer {
                     "give the folder of a model trained with 'lowfreq train'");
         }
         try (SavedModelBundle src = SavedModelBundle.load(source.toString(), SavedModelBundle.DEFAULT_TAG)) {
+            Map<String, String> layers = layerVariables(src.graph());
             for (var e : assigners.entrySet()) {
-                String name = NetworkBuilder.variableName(e.getKey());
-                if (src.graph().operation(name) == null) {
+                String name = layers.get(e.getKey());
+                if (name == null) {
                     throw new UserInputException("--init-from " + source + " has no layer " + e.getKey(),
                             "fine-tune from a model of the same architecture and width");
                 }
@@ -330,6 +331,23 @@ public final class TensorFlowTrainer implements Trainer {
                 }
             }
         }
+    }
+
+    /**
+     * Layer name to graph op name of every model variable of a saved graph. Early exports put the
+     * variables under numbered scopes ({@code var_3/...}); both forms are accepted.
+     */
+    static Map<String, String> layerVariables(Graph graph) {
+        Map<String, String> out = new LinkedHashMap<>();
+        var it = graph.operations();
+        while (it.hasNext()) {
+            var op = it.next();
+            String n = op.name();
+            if (op.type().startsWith("Variable") && n.matches("var(_\\d+)?/[^/]+")) {
+                out.put(n.substring(n.indexOf('/') + 1), n);
+            }
+        }
+        return out;
     }
 
     // ---- checkpoints and export ---------------------------------------------------------------
