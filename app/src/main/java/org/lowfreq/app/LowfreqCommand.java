@@ -16,6 +16,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
                 PluginsCommand.class,
                 ProbeCommand.class,
+                org.lowfreq.app.commands.AttackCommand.class,
+                org.lowfreq.app.commands.SpectrumCommand.class,
         })
 public final class LowfreqCommand implements Runnable {
     // Parsed early by GlobalOptions.scan; declared here so they are accepted anywhere and documented.
