@@ -41,7 +41,7 @@ public final class DataCommand implements Runnable {
     }
 
     static DataRoot root(GlobalOptions global) {
-        return DataRoot.resolve(global.dataDir());
+        return global.dataRoot();
     }
 
     /** {@code data list}. */
