@@ -18,6 +18,8 @@ import picocli.CommandLine.ScopeType;
                 PluginsCommand.class,
                 ProbeCommand.class,
                 DataCommand.class,
+                org.lowfreq.app.commands.AttackCommand.class,
+                org.lowfreq.app.commands.SpectrumCommand.class,
                 org.lowfreq.app.commands.TrainCommand.class,
                 org.lowfreq.app.commands.EvalCommand.class,
                 org.lowfreq.app.commands.BenchCommand.class,
