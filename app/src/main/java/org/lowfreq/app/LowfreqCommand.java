@@ -20,6 +20,9 @@ import picocli.CommandLine.ScopeType;
                 DataCommand.class,
                 org.lowfreq.app.commands.AttackCommand.class,
                 org.lowfreq.app.commands.SpectrumCommand.class,
+                org.lowfreq.app.commands.TrainCommand.class,
+                org.lowfreq.app.commands.EvalCommand.class,
+                org.lowfreq.app.commands.BenchCommand.class,
         })
 public final class LowfreqCommand implements Runnable {
     // Parsed early by GlobalOptions.scan; declared here so they are accepted anywhere and documented.
