@@ -47,8 +47,20 @@ final class HybridFigures {
         int[] low = new int[rows];
         int[] high = new int[rows];
         int[] partner = r.outcomes().get(0).partner();
+        // evenly spaced through the set, moving on to the next image of a class not shown yet
+        java.util.Set<Integer> shown = new java.util.HashSet<>();
         for (int j = 0; j < rows; j++) {
-            low[j] = (int) ((long) j * n / rows);
+            int start = (int) ((long) j * n / rows);
+            int i = start;
+            for (int step = 0; step < n; step++) {
+                int candidate = (start + step) % n;
+                if (!shown.contains(images.labels()[candidate])) {
+                    i = candidate;
+                    break;
+                }
+            }
+            low[j] = i % n;
+            shown.add(images.labels()[low[j]]);
             high[j] = partner[low[j]];
         }
         List<boolean[]> masks = new ArrayList<>();
@@ -98,6 +110,7 @@ final class HybridFigures {
     static JFreeChart dCurve(String model, HybridImageProbe.Result r) {
         XYPlot plot = seedPlot(r, c -> c.d(), r.meanD(), "D = p_low - p_high (fraction of hybrids)");
         plot.getRangeAxis().setRange(-1.02, 1.02);
+        ((NumberAxis) plot.getRangeAxis()).setTickUnit(new org.jfree.chart.axis.NumberTickUnit(0.2));
         ValueMarker zero = new ValueMarker(0, java.awt.Color.GRAY, new java.awt.BasicStroke(1f));
         plot.addRangeMarker(zero);
         String title;
@@ -130,8 +143,13 @@ final class HybridFigures {
         combined.add(other, 1);
         combined.add(conf, 1);
         combined.setGap(12);
+        combined.getDomainAxis().setRange(0, 1);
+        for (XYPlot p : List.of(other, conf)) {
+            p.getRangeAxis().setStandardTickUnits(NumberAxis.createStandardTickUnits());
+            ((NumberAxis) p.getRangeAxis()).setTickUnit(new org.jfree.chart.axis.NumberTickUnit(0.2));
+        }
         JFreeChart chart = new JFreeChart(model + ": third-class rate and confidence against f_mix (" + seeds
-                + " seeds)", new Font(Font.SANS_SERIF, Font.BOLD, 15), combined, false);
+                + " seeds)", new Font(Font.SANS_SERIF, Font.BOLD, 15), combined, true);
         return chart;
     }
 

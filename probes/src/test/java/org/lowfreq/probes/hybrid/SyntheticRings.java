@@ -123,6 +123,15 @@ public final class SyntheticRings {
         return new BandPassClassifier(linear, band);
     }
 
+    /**
+     * The same function as {@link #bandClassifier} without filtering each input: band-passing is an
+     * orthogonal projection P, so {@code <P t, P x> = <P t, x>} and the linear model on band-passed
+     * weights alone already sees only the band. Much faster; for tests with many evaluations.
+     */
+    public Classifier bandClassifierLinear(double lo, double hi) {
+        return ((BandPassClassifier) bandClassifier(lo, hi)).inner;
+    }
+
     /** Keeps only the DFT bins in {@code band}, per channel. */
     static float[] filter(float[] image, boolean[] band) {
         Fft2 fft = new Fft2(SHAPE.height(), SHAPE.width());
