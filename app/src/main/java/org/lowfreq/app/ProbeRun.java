@@ -1,0 +1,70 @@
+package org.lowfreq.app;
+
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.lowfreq.analysis.results.Provenance;
+import org.lowfreq.analysis.results.ResultTableWriter;
+import org.lowfreq.spi.Classifier;
+import org.lowfreq.spi.Dataset;
+import org.lowfreq.spi.Images;
+import org.lowfreq.spi.InMemoryDataset;
+import org.lowfreq.spi.Options;
+import org.lowfreq.spi.Probe;
+import org.lowfreq.spi.ProbeContext;
+import org.lowfreq.spi.UserInputException;
+
+/**
+ * Runs one probe on one model and writes {@code results.csv} (atomically) plus the probe's
+ * artifacts into an output folder. Shared by {@code lowfreq probe} and the experiment runner.
+ */
+public final class ProbeRun {
+    private final PluginRegistry registry;
+    private final GlobalOptions global;
+    private final Progress progress;
+
+    /** What to run. {@code dataset} null means the model card's data set; {@code limit} 0 means all. */
+    public record Request(String probe, Path modelDir, String dataset, String split, int limit, long seed, int threads,
+                          Options options, Path outDir) {
+    }
+
+    @Inject
+    public ProbeRun(PluginRegistry registry, GlobalOptions global, Progress progress) {
+        this.registry = registry;
+        this.global = global;
+        this.progress = progress;
+    }
+
+    /** Runs the request; returns the results file. */
+    public Path run(Request r) {
+        Probe probe = registry.probe(r.probe());
+        r.options().requireOnly("probe " + probe.name(), probe.optionNames());
+        try (Classifier model = registry.loadModel(r.modelDir())) {
+            String datasetName = r.dataset() != null ? r.dataset() : model.card().dataset();
+            Dataset data = openDataset(datasetName, r.split(), r.limit());
+            Files.createDirectories(r.outDir());
+            Path results = r.outDir().resolve("results.csv");
+            try (ResultTableWriter sink = new ResultTableWriter(results,
+                    new Provenance(model.card(), data.name(), r.split(), data.size(r.split()), probe.name()),
+                    VersionProvider.version())) {
+                probe.run(new ProbeContext(model, data, r.split(), r.options(), r.seed(), Math.max(1, r.threads()),
+                        r.outDir(), progress.listener(), sink));
+                return sink.commit();
+            }
+        } catch (IOException e) {
+            throw new UserInputException("cannot write to " + r.outDir() + ": " + e.getMessage());
+        }
+    }
+
+    /** Opens a data set by name below the data root, optionally keeping only the first {@code limit} images of a split. */
+    public Dataset openDataset(String name, String split, int limit) {
+        Dataset data = registry.dataset(name).open(global.dataRoot());
+        data.requireSplit(split);
+        if (limit <= 0 || limit >= data.size(split)) {
+            return data;
+        }
+        Images first = data.read(split, 0, limit);
+        return new InMemoryDataset(data.name(), data.classNames(), data.shape(), java.util.Map.of(split, first));
+    }
+}

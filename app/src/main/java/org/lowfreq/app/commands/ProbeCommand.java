@@ -1,0 +1,78 @@
+package org.lowfreq.app.commands;
+
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.lowfreq.app.ProbeRun;
+import org.lowfreq.spi.Options;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code lowfreq probe NAME --model DIR --out DIR}: runs any discovered probe on a saved model. */
+@Command(name = "probe", mixinStandardHelpOptions = true,
+        description = {"Run a probe (see 'lowfreq plugins') on a saved model; writes results.csv and figures to --out.",
+                "Examples:",
+                "  lowfreq probe hybrid --model models/baseline --seeds 6 --out out/hybrid",
+                "  lowfreq probe corruption --model models/baseline --from data/CIFAR-10-C --out out/c"})
+public final class ProbeCommand implements Runnable {
+    private final ProbeRun probeRun;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PROBE", description = "Probe name, e.g. hybrid, fourier-heatmap, corruption.")
+    String probe;
+
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "Saved model folder (with model-card.json).")
+    Path model;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    Path out;
+
+    @Option(names = "--dataset", paramLabel = "NAME", description = "Data set (default: the one in the model card).")
+    String dataset;
+
+    @Option(names = "--split", defaultValue = "test", description = "Split (default: ${DEFAULT-VALUE}).")
+    String split;
+
+    @Option(names = "--limit", defaultValue = "0", paramLabel = "N", description = "Use only the first N images (0 = all).")
+    int limit;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Base seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--threads", defaultValue = "0", description = "Worker threads (0 = all cores).")
+    int threads;
+
+    @Option(names = "--seeds", paramLabel = "K", description = "Number of seeds, for probes that repeat over seeds.")
+    Integer seeds;
+
+    @Option(names = "--grid", paramLabel = "F,F,...", description = "Parameter grid, for probes that sweep one (e.g. f_mix).")
+    String grid;
+
+    @Option(names = {"-o", "--set"}, paramLabel = "KEY=VALUE", description = "Probe option (repeatable).")
+    List<String> set = new ArrayList<>();
+
+    @Inject
+    ProbeCommand(ProbeRun probeRun) {
+        this.probeRun = probeRun;
+    }
+
+    @Override
+    public void run() {
+        Options options = Options.parse(set);
+        if (seeds != null) {
+            options = options.with("seeds", Integer.toString(seeds));
+        }
+        if (grid != null) {
+            options = options.with("grid", grid);
+        }
+        int t = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        Path results = probeRun.run(new ProbeRun.Request(probe, model, dataset, split, limit, seed, t, options, out));
+        spec.commandLine().getOut().println("results: " + results);
+    }
+}
