@@ -17,8 +17,8 @@ import org.lowfreq.spi.UserInputException;
 /**
  * Writes a corrupted test set in the official CIFAR-10-C layout: {@code <corruption>.npy}, uint8
  * (k n, H, W, C) with the k requested severities stacked in order (k = 5 for the official
- * layout), and {@code labels.npy}, uint8 (k n) as the reference writes it (int64 when a label
- * exceeds 255). Each file is written atomically; a corruption whose file already exists with the
+ * layout, which the data set reader requires), and {@code labels.npy}, uint8 (k n) as the
+ * reference generator and the published files store it. Each file is written atomically; a corruption whose file already exists with the
  * expected shape is skipped, so an interrupted run resumes where it stopped.
  */
 public final class CorruptedSetGenerator {
@@ -28,6 +28,10 @@ public final class CorruptedSetGenerator {
 
     private final CorruptionRunner runner;
     private final Uint8ArrayWriter writer;
+
+    public CorruptedSetGenerator(CorruptionRunner runner) {
+        this(runner, Uint8ArrayWriter.NPY);
+    }
 
     public CorruptedSetGenerator(CorruptionRunner runner, Uint8ArrayWriter writer) {
         this.runner = runner;

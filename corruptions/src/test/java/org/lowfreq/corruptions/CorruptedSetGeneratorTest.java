@@ -30,7 +30,7 @@ class CorruptedSetGeneratorTest {
         int[] all = {1, 2, 3, 4, 5};
         CorruptedSetGenerator.Result first;
         try (CorruptionRunner runner = new CorruptionRunner(0, 2)) {
-            first = new CorruptedSetGenerator(runner, new MinimalNpyWriter())
+            first = new CorruptedSetGenerator(runner)
                     .generate(clean(), two, all, Resolution.CIFAR_32, dir, ProgressListener.NONE);
         }
         assertThat(first.written()).containsExactly("fog", "shot_noise");
@@ -56,11 +56,19 @@ class CorruptedSetGeneratorTest {
         Files.writeString(dir.resolve("fog.npy.tmp"), "left over by an interrupted run");
         CorruptedSetGenerator.Result second;
         try (CorruptionRunner runner = new CorruptionRunner(0, 1)) {
-            second = new CorruptedSetGenerator(runner, new MinimalNpyWriter())
+            second = new CorruptedSetGenerator(runner)
                     .generate(clean(), two, all, Resolution.CIFAR_32, dir, ProgressListener.NONE);
         }
         assertThat(second.skipped()).containsExactly("fog");
         assertThat(second.written()).containsExactly("shot_noise");
+        // the data sets module opens what we wrote, as it opens the official files
+        var set = new org.lowfreq.datasets.CorruptedSet("cifar10-c", dir, java.util.Collections.nCopies(10, "c"), "");
+        assertThat(set.size("fog-3")).isEqualTo(4);
+        Images fog3 = set.read("fog-3", 2, 1);
+        assertThat(fog3.labels()).containsExactly(8);
+        for (int k = 0; k < 3072; k++) {
+            assertThat(Math.round(fog3.pixels()[k] * 255)).isEqualTo(expected[k] & 0xFF);
+        }
         assertThat(Files.readAllBytes(dir.resolve("shot_noise.npy"))).isEqualTo(shotBefore);
     }
 
@@ -68,7 +76,7 @@ class CorruptedSetGeneratorTest {
     void truncatedFileIsRedone(@TempDir Path dir) throws Exception {
         List<Corruption> one = List.of(CORRUPTIONS.byName("contrast"));
         try (CorruptionRunner runner = new CorruptionRunner(0, 1)) {
-            var gen = new CorruptedSetGenerator(runner, new MinimalNpyWriter());
+            var gen = new CorruptedSetGenerator(runner);
             gen.generate(clean(), one, new int[] {1, 2, 3, 4, 5}, Resolution.CIFAR_32, dir, ProgressListener.NONE);
             byte[] full = Files.readAllBytes(dir.resolve("contrast.npy"));
             Files.write(dir.resolve("contrast.npy"), java.util.Arrays.copyOf(full, full.length - 100));
