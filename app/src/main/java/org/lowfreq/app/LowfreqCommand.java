@@ -2,8 +2,10 @@ package org.lowfreq.app;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.lowfreq.app.commands.CollectCommand;
 import org.lowfreq.app.commands.PluginsCommand;
 import org.lowfreq.app.commands.ProbeCommand;
+import org.lowfreq.app.commands.ReportCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -16,6 +18,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
                 PluginsCommand.class,
                 ProbeCommand.class,
+                CollectCommand.class,
+                ReportCommand.class,
         })
 public final class LowfreqCommand implements Runnable {
     // Parsed early by GlobalOptions.scan; declared here so they are accepted anywhere and documented.
