@@ -3,6 +3,7 @@ package org.lowfreq.app;
 import java.nio.file.Path;
 import java.util.List;
 import org.lowfreq.app.commands.CollectCommand;
+import org.lowfreq.app.commands.DataCommand;
 import org.lowfreq.app.commands.PluginsCommand;
 import org.lowfreq.app.commands.ProbeCommand;
 import org.lowfreq.app.commands.ReportCommand;
@@ -20,6 +21,9 @@ import picocli.CommandLine.ScopeType;
                 ProbeCommand.class,
                 CollectCommand.class,
                 ReportCommand.class,
+                DataCommand.class,
+                org.lowfreq.app.commands.AttackCommand.class,
+                org.lowfreq.app.commands.SpectrumCommand.class,
         })
 public final class LowfreqCommand implements Runnable {
     // Parsed early by GlobalOptions.scan; declared here so they are accepted anywhere and documented.
