@@ -5,8 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.lowfreq.analysis.fourier.Fft2;
+import org.lowfreq.analysis.fourier.FrequencyGrid;
 import org.lowfreq.analysis.results.Provenance;
 import org.lowfreq.analysis.results.ResultTableWriter;
+import org.lowfreq.analysis.spectrum.PowerSpectrum;
+import org.lowfreq.analysis.spectrum.SpectrumCsv;
+import org.lowfreq.analysis.spectrum.SpectrumFigures;
 import org.lowfreq.analysis.units.SpatialFrequency;
 import org.lowfreq.spi.ImageShape;
 import org.lowfreq.spi.ModelCard;
@@ -59,7 +64,14 @@ public final class DemoStore {
                     sp.sigma(), 0, "cifar10", sp.seed(), sp.cleanAcc(), Map.of("demo", "true"));
             SplittableRandom r = Seeds.random(seed, "demo", name);
             jobs.add(job(store, card, "hybrid", 10000, hybridRows(sp, r)));
-            jobs.add(job(store, card, "attack-linf", 200, attackRows(sp, r)));
+            PowerSpectrum spectrum = syntheticSpectrum(sp.fHalf(), Seeds.derive(seed, "demo-spectrum", name));
+            Path attackJob = job(store, card, "attack-linf", 200, attackRows(sp, spectrum));
+            SpectrumCsv.cumulativeRadial(spectrum.cumulativeRadial(), attackJob.resolve(Artifacts.CUMULATIVE_CSV));
+            if (sp.seed() == 0) {
+                SpectrumFigures.heatMap(name + ": mean power of the perturbations", spectrum,
+                        attackJob.resolve("spectrum_heatmap.png"));
+            }
+            jobs.add(attackJob);
             jobs.add(job(store, card, "corruption", 10000, corruptionRows(sp, r)));
         }
         return jobs;
@@ -134,7 +146,8 @@ public final class DemoStore {
         return rows;
     }
 
-    private static List<ResultRow> attackRows(Spec sp, SplittableRandom r) {
+    /** Attack rows in the layout of the minimal-epsilon protocol (metric names epsilon_min_linf_*). */
+    private static List<ResultRow> attackRows(Spec sp, PowerSpectrum spectrum) {
         List<ResultRow> rows = new ArrayList<>();
         double logSd = 0.5;
         for (int i = 0; i < 14; i++) {
@@ -144,17 +157,47 @@ public final class DemoStore {
             rows.add(ResultRow.at("epsilon_linf", Math.round(eps * 1e6) / 1e6, 0, "success_rate", rate));
         }
         double mean = sp.medianEps() * Math.exp(logSd * logSd / 2);
-        rows.add(ResultRow.summary("median_epsilon", sp.medianEps(), 0));
-        rows.add(ResultRow.summary("mean_epsilon", mean, 0));
-        rows.add(ResultRow.summary("log_mean_epsilon", Math.log(mean), 0));
-        rows.add(ResultRow.summary("f_half_cpp", sp.fHalf(), 0));
-        rows.add(ResultRow.summary("f_half_norm", SpatialFrequency.cppToNormalised(sp.fHalf()), 0));
-        for (int i = 0; i < 25; i++) {
-            double a = Math.sqrt(0.5) * i / 24;
-            double ratio = i == 24 ? 1 : 1 - Math.pow(2, -Math.pow(a / sp.fHalf(), 2));
-            rows.add(ResultRow.at("radius_cpp", Math.round(a * 1e6) / 1e6, 0, "cumulative_power", ratio));
-        }
+        rows.add(ResultRow.summary("epsilon_min_linf_median", sp.medianEps(), 0));
+        rows.add(ResultRow.summary("epsilon_min_linf_mean", mean, 0));
+        rows.add(ResultRow.summary("log_epsilon_min_linf_mean", Math.log(mean), 0));
+        rows.add(ResultRow.summary("success_fraction", 1.0, 0));
+        double fHalf = spectrum.cumulativeRadial().halfPowerFrequencyCpp();
+        rows.add(ResultRow.summary("f_half_cpp", fHalf, 0).withGroup("perturbation_spectrum"));
+        rows.add(ResultRow.summary("f_half_norm", SpatialFrequency.cppToNormalised(fHalf), 0).withGroup("perturbation_spectrum"));
         return rows;
+    }
+
+    /**
+     * The mean power spectrum of 8 synthetic perturbations (32 x 32 x 3): white noise shaped by a
+     * Gaussian amplitude whose power exp(-f^2 / s^2) puts half its power within f_0.5 = s sqrt(ln 2).
+     */
+    static PowerSpectrum syntheticSpectrum(double fHalfCpp, long seed) {
+        int size = 32;
+        int count = 8;
+        ImageShape shape = new ImageShape(size, size, 3);
+        double s = fHalfCpp / Math.sqrt(Math.log(2));
+        Fft2 fft = new Fft2(size, size);
+        float[] all = new float[count * shape.size()];
+        SplittableRandom rng = Seeds.random(seed, "perturbations");
+        for (int i = 0; i < count; i++) {
+            for (int c = 0; c < 3; c++) {
+                float[] plane = new float[size * size];
+                for (int j = 0; j < plane.length; j++) {
+                    plane[j] = (float) rng.nextGaussian();
+                }
+                float[] spec = fft.forward(plane);
+                for (int k = 0; k < size; k++) {
+                    for (int l = 0; l < size; l++) {
+                        double f = FrequencyGrid.radial(k, l, size, size);
+                        float g = (float) Math.exp(-f * f / (2 * s * s));
+                        spec[2 * (k * size + l)] *= g;
+                        spec[2 * (k * size + l) + 1] *= g;
+                    }
+                }
+                Fft2.putPlane(fft.inverseReal(spec), all, i * shape.size(), 3, c);
+            }
+        }
+        return PowerSpectrum.of(all, shape, count);
     }
 
     private static List<ResultRow> corruptionRows(Spec sp, SplittableRandom r) {

@@ -261,43 +261,57 @@ public final class ReportBuilder {
                         + f.file().getFileName());
             }
         }
-        List<String> probes = data.rows().stream().filter(r -> r.metric().equals("cumulative_power"))
-                .map(ResultRecord::probe).distinct().sorted().toList();
-        if (probes.isEmpty()) {
-            page.noData("cumulative radial power", "no rows with parameter radius_cpp and metric cumulative_power");
-            return;
-        }
-        for (String probe : probes) {
+        // curves: (probe / group) -> model -> ratio by radius; from result rows, else from the job folders' CSVs
+        Map<String, Map<String, TreeMap<Double, Double>>> panels = new TreeMap<>();
+        for (String probe : data.rows().stream().filter(r -> r.metric().equals("cumulative_power"))
+                .map(ResultRecord::probe).distinct().sorted().toList()) {
             for (String group : data.groupsOf(probe, "cumulative_power")) {
-                XYFigure fig = new XYFigure("Cumulative radial power: " + probe + (group.isEmpty() ? "" : " / " + group),
-                        "radius a (cycles/pixel)", "ratio(a): fraction of perturbation power within a");
-                Map<String, Boolean> legend = new LinkedHashMap<>();
-                List<Double> cx = new ArrayList<>();
-                List<Double> cy = new ArrayList<>();
                 for (ModelInfo m : data.models()) {
                     TreeMap<Double, Double> c = data.curve(m.name(), probe::equals, "radius_cpp"::equals,
                             "cumulative_power", group);
-                    if (c.isEmpty()) {
-                        continue;
-                    }
-                    String label = legend.putIfAbsent(m.family(), true) == null ? m.family() : null;
-                    fig.line(label, keys(c), values(c), colour(m), 1.5f);
-                    double fh = data.fHalfCpp(m.name(), probe);
-                    if (!Double.isFinite(fh)) {
-                        fh = crossing(c, 0.5);
-                    }
-                    if (Double.isFinite(fh)) {
-                        cx.add(fh);
-                        cy.add(0.5);
+                    if (!c.isEmpty()) {
+                        panels.computeIfAbsent(probe + (group.isEmpty() ? "" : " / " + group), k -> new LinkedHashMap<>())
+                                .put(m.name(), c);
                     }
                 }
-                fig.horizontalMarker(0.5, "0.5", Palette.BLACK);
-                fig.points("f_0.5 crossings", cx.stream().mapToDouble(Double::doubleValue).toArray(),
-                        cy.stream().mapToDouble(Double::doubleValue).toArray(), Palette.VERMILLION, 9);
-                fig.yRange(0, 1.02);
-                figure(page, "cumulative-power-" + probe + (group.isEmpty() ? "" : "-" + group), fig.png(W, H),
-                        "One line per model, coloured by family; dots mark f_0.5, where the ratio crosses 0.5.");
             }
+        }
+        for (Artifacts.Curve c : artifacts.cumulativeCurves()) {
+            panels.computeIfAbsent(c.probe(), k -> new LinkedHashMap<>()).putIfAbsent(c.model(), c.ratioByRadiusCpp());
+        }
+        if (panels.isEmpty()) {
+            page.noData("cumulative radial power", "no rows with parameter radius_cpp and metric cumulative_power, and "
+                    + "no " + Artifacts.CUMULATIVE_CSV + " in the job folders");
+            return;
+        }
+        Map<String, ModelInfo> byName = new LinkedHashMap<>();
+        data.models().forEach(m -> byName.put(m.name(), m));
+        for (var panel : panels.entrySet()) {
+            String probe = panel.getKey().split(" / ")[0];
+            XYFigure fig = new XYFigure("Cumulative radial power: " + panel.getKey(), "radius a (cycles/pixel)",
+                    "ratio(a): fraction of perturbation power within a");
+            Map<String, Boolean> legend = new LinkedHashMap<>();
+            List<Double> cx = new ArrayList<>();
+            for (var e : panel.getValue().entrySet()) {
+                ModelInfo m = byName.get(e.getKey());
+                Color colour = m == null ? Palette.BLACK : colour(m);
+                String family = m == null ? "?" : m.family();
+                String label = legend.putIfAbsent(family, true) == null ? family : null;
+                fig.line(label, keys(e.getValue()), values(e.getValue()), colour, 1.5f);
+                double fh = m == null ? Double.NaN : data.fHalfCpp(m.name(), probe);
+                if (!Double.isFinite(fh)) {
+                    fh = crossing(e.getValue(), 0.5);
+                }
+                if (Double.isFinite(fh)) {
+                    cx.add(fh);
+                }
+            }
+            fig.horizontalMarker(0.5, "0.5", Palette.BLACK);
+            fig.points("f_0.5 crossings", cx.stream().mapToDouble(Double::doubleValue).toArray(),
+                    cx.stream().mapToDouble(v -> 0.5).toArray(), Palette.VERMILLION, 9);
+            fig.yRange(0, 1.02);
+            figure(page, "cumulative-power-" + panel.getKey().replace(" / ", "-"), fig.png(W, H),
+                    "One line per model, coloured by family; dots mark f_0.5, where the ratio crosses 0.5.");
         }
     }
 

@@ -105,8 +105,18 @@ public final class ResultSet {
         return summary(model, attackProbe::equals, "f_half_cpp");
     }
 
+    /**
+     * Median minimal epsilon of an attack: the protocol's {@code epsilon_min_<norm>_median}, or a
+     * {@code median_epsilon} row; NaN when absent (or when half the images had no success).
+     */
     public double medianEpsilon(String model, String attackProbe) {
-        return summary(model, attackProbe::equals, "median_epsilon");
+        double v = summary(model, attackProbe::equals, "median_epsilon");
+        if (Double.isFinite(v)) {
+            return v;
+        }
+        return rows.stream().filter(r -> r.model().equals(model) && r.probe().equals(attackProbe)
+                        && r.parameter().isEmpty() && r.metric().startsWith("epsilon_min_") && r.metric().endsWith("_median"))
+                .map(ResultRecord::metric).findFirst().map(m -> summary(model, attackProbe::equals, m)).orElse(Double.NaN);
     }
 
     /** Clean accuracy from any probe or evaluation that wrote it. */
