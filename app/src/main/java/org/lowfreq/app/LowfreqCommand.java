@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.lowfreq.app.commands.CollectCommand;
 import org.lowfreq.app.commands.DataCommand;
+import org.lowfreq.app.commands.ManifoldCommand;
 import org.lowfreq.app.commands.PluginsCommand;
 import org.lowfreq.app.commands.ProbeCommand;
 import org.lowfreq.app.commands.ReportCommand;
@@ -21,6 +22,7 @@ import picocli.CommandLine.ScopeType;
                 ProbeCommand.class,
                 CollectCommand.class,
                 ReportCommand.class,
+                ManifoldCommand.class,
                 DataCommand.class,
                 org.lowfreq.app.commands.AttackCommand.class,
                 org.lowfreq.app.commands.SpectrumCommand.class,

@@ -35,4 +35,26 @@ class AnalysisCommandsTest {
         assertThat(noTable.code()).isEqualTo(1);
         assertThat(noTable.err()).contains("no results table");
     }
+
+    @Test
+    void simulateThenAnalyseRecoversThePreferredFrequency() throws Exception {
+        Path sim = tmp.resolve("sim");
+        MainTest.Run s = MainTest.run("-q", "manifold", "simulate", "--pref-cpd", "0.04", "--units", "60", "--size", "20",
+                "--count", "500", "--seed", "3", "--out", sim.toString());
+        assertThat(s.code()).as(s.err()).isZero();
+        assertThat(sim.resolve("responses.npy")).exists();
+        assertThat(Files.readAllLines(sim.resolve("units.csv"))).hasSize(61);
+        MainTest.Run a = MainTest.run("-q", "manifold", "--responses", sim.resolve("responses.npy").toString(), "--stimuli",
+                sim.resolve("stimuli.npy").toString(), "--fov-deg", "67.5", "--components", "3", "--out",
+                tmp.resolve("m").toString());
+        assertThat(a.code()).as(a.err()).isZero();
+        String pc1 = a.out().lines().filter(l -> l.startsWith("PC1")).findFirst().orElseThrow();
+        double cpi = Double.parseDouble(pc1.replaceAll(".*preferred ([0-9.]+) cycles/image.*", "$1"));
+        assertThat(cpi).isBetween(2.7 * 0.9, 2.7 * 1.1);
+        assertThat(tmp.resolve("m/index.html")).exists();
+        assertThat(tmp.resolve("m/receptive-fields.png")).exists();
+        MainTest.Run missing = MainTest.run("manifold", "--out", tmp.resolve("x").toString());
+        assertThat(missing.code()).isEqualTo(1);
+        assertThat(missing.err()).contains("--responses");
+    }
 }
