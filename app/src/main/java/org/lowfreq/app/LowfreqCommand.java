@@ -4,9 +4,12 @@ import java.nio.file.Path;
 import java.util.List;
 import org.lowfreq.app.commands.BenchCommand;
 import org.lowfreq.app.commands.CorruptCommand;
+import org.lowfreq.app.commands.CollectCommand;
 import org.lowfreq.app.commands.DataCommand;
+import org.lowfreq.app.commands.ManifoldCommand;
 import org.lowfreq.app.commands.PluginsCommand;
 import org.lowfreq.app.commands.ProbeCommand;
+import org.lowfreq.app.commands.ReportCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -19,6 +22,9 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
                 PluginsCommand.class,
                 ProbeCommand.class,
+                CollectCommand.class,
+                ReportCommand.class,
+                ManifoldCommand.class,
                 DataCommand.class,
                 org.lowfreq.app.commands.AttackCommand.class,
                 org.lowfreq.app.commands.SpectrumCommand.class,
