@@ -2,60 +2,23 @@ package org.lowfreq.probes.heatmap;
 
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Paint;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.DefaultXYZDataset;
+import org.lowfreq.analysis.spectrum.ViridisPaintScale;
 import org.lowfreq.probes.hybrid.Figures;
 import org.lowfreq.spi.ImageShape;
 
 /** The Fourier heat map: error rate per (fx, fy), centred at zero frequency, with a colour bar. */
 final class HeatMapFigure {
     private HeatMapFigure() {
-    }
-
-    /** Viridis (perceptually uniform, colour-blind safe), linearly interpolated between 9 anchors. */
-    static final class Viridis implements PaintScale {
-        private static final int[] ANCHORS = {0x440154, 0x472D7B, 0x3B528B, 0x2C728E, 0x21918C, 0x28AE80,
-                0x5EC962, 0xADDC30, 0xFDE725};
-        private final double lower;
-        private final double upper;
-
-        Viridis(double lower, double upper) {
-            this.lower = lower;
-            this.upper = upper;
-        }
-
-        @Override
-        public double getLowerBound() {
-            return lower;
-        }
-
-        @Override
-        public double getUpperBound() {
-            return upper;
-        }
-
-        @Override
-        public Paint getPaint(double value) {
-            double t = upper > lower ? (value - lower) / (upper - lower) : 0;
-            t = Math.max(0, Math.min(1, t)) * (ANCHORS.length - 1);
-            int i = Math.min(ANCHORS.length - 2, (int) t);
-            double f = t - i;
-            Color a = new Color(ANCHORS[i]);
-            Color b = new Color(ANCHORS[i + 1]);
-            return new Color((int) Math.round(a.getRed() + f * (b.getRed() - a.getRed())),
-                    (int) Math.round(a.getGreen() + f * (b.getGreen() - a.getGreen())),
-                    (int) Math.round(a.getBlue() + f * (b.getBlue() - a.getBlue())));
-        }
     }
 
     static void write(Path file, String model, ImageShape shape, FourierHeatMapProbe.Result r) {
@@ -84,7 +47,7 @@ final class HeatMapFigure {
         XYBlockRenderer renderer = new XYBlockRenderer();
         renderer.setBlockWidth(1.0 / w);
         renderer.setBlockHeight(1.0 / h);
-        Viridis scale = new Viridis(0, 1);
+        ViridisPaintScale scale = new ViridisPaintScale(0, 1);
         renderer.setPaintScale(scale);
         NumberAxis xAxis = new NumberAxis("fx (cycles/pixel)");
         NumberAxis yAxis = new NumberAxis("fy (cycles/pixel)");
