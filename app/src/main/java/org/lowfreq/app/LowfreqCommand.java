@@ -16,6 +16,11 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
                 PluginsCommand.class,
                 ProbeCommand.class,
+                org.lowfreq.app.commands.PlanCommand.class,
+                org.lowfreq.app.commands.RunCommand.class,
+                org.lowfreq.app.commands.RunJobCommand.class,
+                org.lowfreq.app.commands.StatusCommand.class,
+                org.lowfreq.app.commands.SubmitCommand.class,
         })
 public final class LowfreqCommand implements Runnable {
     // Parsed early by GlobalOptions.scan; declared here so they are accepted anywhere and documented.
