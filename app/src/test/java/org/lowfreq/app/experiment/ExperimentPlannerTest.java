@@ -12,7 +12,7 @@ import org.lowfreq.spi.UserInputException;
 
 class ExperimentPlannerTest {
     static final Catalog CATALOG = new Catalog(Set.of("synthetic", "cifar10"), Set.of("reference", "tensorflow"),
-            Map.of("tiny-accuracy", Set.of("scale", "sleep_ms"), "corruption", Set.of("corruptions", "severities")),
+            Map.of("tiny-accuracy", Set.of("scale", "sleep_ms", "log_file", "fail"), "corruption", Set.of("corruptions", "severities")),
             Set.of("model", "norm", "n", "min-prob", "seed", "out", "steps"));
     static final Path FILE = Path.of("/tmp/exp.yaml");
 
@@ -157,7 +157,7 @@ class ExperimentPlannerTest {
                 .hasMessageContaining(":8: 'epochs' must be a whole number >= 1, got '-3'")
                 .hasMessageContaining(":10: model 'n': backend 'pytorch' is unknown or cannot train (backends that train: reference, tensorflow)")
                 .hasMessageContaining(":12: unknown probe 'hybird' (known probes: corruption, tiny-accuracy)")
-                .hasMessageContaining(":14: probe 'tiny-accuracy' has no option 'scael' (allowed: scale, sleep_ms)")
+                .hasMessageContaining(":14: probe 'tiny-accuracy' has no option 'scael' (allowed: fail, log_file, scale, sleep_ms)")
                 .hasMessageContaining(":15: probe 'tiny-accuracy': no model entry named 'q' (model entries: m, n)")
                 .hasMessageContaining(":17: unknown norm 'l3' (allowed: l2, linf)");
     }
