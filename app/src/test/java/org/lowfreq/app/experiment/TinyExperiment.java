@@ -47,6 +47,24 @@ public final class TinyExperiment {
         return file;
     }
 
+    /** 2 linear models, 1 probe each, and a report: 5 jobs (few JVM starts, for Slurm). */
+    public static Path writeSmall(Path dir, Path executionLog) throws IOException {
+        Path file = dir.resolve("small.yaml");
+        Files.writeString(file, """
+                name: small
+                dataset: synthetic
+                model_defaults: {backend: reference, arch: linear, epochs: 3, batch_size: 16, learning_rate: 0.5}
+                models:
+                  - name: lin
+                    grid: {seed: [0, 1]}
+                probes:
+                  - probe: tiny-accuracy
+                    options: {log_file: "%s"}
+                report: true
+                """.formatted(executionLog));
+        return file;
+    }
+
     public record Run(int code, String out, String err) {
     }
 
