@@ -2,6 +2,7 @@ package org.lowfreq.app;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.lowfreq.app.commands.DataCommand;
 import org.lowfreq.app.commands.PluginsCommand;
 import org.lowfreq.app.commands.ProbeCommand;
 import picocli.CommandLine.Command;
@@ -21,6 +22,7 @@ import picocli.CommandLine.ScopeType;
                 org.lowfreq.app.commands.RunJobCommand.class,
                 org.lowfreq.app.commands.StatusCommand.class,
                 org.lowfreq.app.commands.SubmitCommand.class,
+                DataCommand.class,
         })
 public final class LowfreqCommand implements Runnable {
     // Parsed early by GlobalOptions.scan; declared here so they are accepted anywhere and documented.

@@ -108,7 +108,7 @@ public final class SubmitCommand implements Callable<Integer> {
             }
         }
         cmd.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, cp), "org.lowfreq.app.Main"));
-        cmd.addAll(List.of("--data-dir", global.dataRoot().toAbsolutePath().normalize().toString()));
+        cmd.addAll(List.of("--data-dir", global.dataRoot().path().toAbsolutePath().normalize().toString()));
         for (Path p : global.pluginPath()) {
             cmd.addAll(List.of("--plugin-path", p.toAbsolutePath().normalize().toString()));
         }

@@ -49,7 +49,7 @@ public final class TrainJobKind implements JobKind {
         ModelProvider backend = registry.modelBackend(job.string("backend"));
         var trainer = backend.trainer().orElseThrow(() -> new UserInputException(
                 "backend " + backend.name() + " cannot train"));
-        Dataset data = registry.dataset(job.string("dataset")).open(global.dataRoot());
+        Dataset data = registry.dataset(job.string("dataset")).open(global.dataRoot().path());
         Path modelDir = ctx.workDir().resolve("model");
         boolean resume = Files.isDirectory(modelDir);
         if (resume) {

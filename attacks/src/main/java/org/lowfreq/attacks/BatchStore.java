@@ -1,0 +1,99 @@
+package org.lowfreq.attacks;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import org.lowfreq.spi.UserInputException;
+
+/**
+ * Finished batches of a protocol run, one file each under {@code <out>/batches}, written atomically
+ * (temporary file + rename) so an interrupted run resumes after its last finished batch. Each file
+ * carries the settings' fingerprint; a file from other settings is refused, never mixed in.
+ */
+final class BatchStore {
+    private static final int MAGIC = 0x4C464142; // "LFAB"
+    private final Path dir;
+    private final String fingerprint;
+
+    /** One finished batch: per image success, minimal norm, target probability; perturbations NHWC. */
+    record Batch(int from, int count, boolean[] success, double[] norm, double[] targetProbability, float[] perturbations) {
+    }
+
+    BatchStore(Path outDir, String fingerprint) {
+        this.dir = outDir.resolve("batches");
+        this.fingerprint = fingerprint;
+    }
+
+    private Path file(int index) {
+        return dir.resolve(String.format("batch-%05d.bin", index));
+    }
+
+    Optional<Batch> load(int index) {
+        Path f = file(index);
+        if (!Files.exists(f)) {
+            return Optional.empty();
+        }
+        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(f)))) {
+            if (in.readInt() != MAGIC) {
+                throw new UserInputException(f + " is not a lowfreq attack batch", "delete it to recompute the batch");
+            }
+            String fp = in.readUTF();
+            if (!fp.equals(fingerprint)) {
+                throw new UserInputException("output folder " + dir.getParent() + " holds a run with other settings:\n  "
+                        + fp + "\nnot\n  " + fingerprint, "use another --out folder, or delete " + dir + " to start over");
+            }
+            int from = in.readInt();
+            int count = in.readInt();
+            int d = in.readInt();
+            boolean[] ok = new boolean[count];
+            double[] norm = new double[count];
+            double[] prob = new double[count];
+            for (int i = 0; i < count; i++) {
+                ok[i] = in.readBoolean();
+                norm[i] = in.readDouble();
+                prob[i] = in.readDouble();
+            }
+            float[] p = new float[count * d];
+            for (int k = 0; k < p.length; k++) {
+                p[k] = in.readFloat();
+            }
+            return Optional.of(new Batch(from, count, ok, norm, prob, p));
+        } catch (IOException e) {
+            throw new UserInputException("cannot read finished batch " + f + ": " + e.getMessage(),
+                    "delete it to recompute the batch");
+        }
+    }
+
+    void save(int index, Batch b) {
+        try {
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, ".batch", ".tmp");
+            try {
+                try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(tmp)))) {
+                    out.writeInt(MAGIC);
+                    out.writeUTF(fingerprint);
+                    out.writeInt(b.from());
+                    out.writeInt(b.count());
+                    out.writeInt(b.perturbations().length / b.count());
+                    for (int i = 0; i < b.count(); i++) {
+                        out.writeBoolean(b.success()[i]);
+                        out.writeDouble(b.norm()[i]);
+                        out.writeDouble(b.targetProbability()[i]);
+                    }
+                    for (float v : b.perturbations()) {
+                        out.writeFloat(v);
+                    }
+                }
+                Files.move(tmp, file(index), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UserInputException("cannot write batch to " + dir + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.lowfreq.attacks;
+
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.lowfreq.spi.Capability;
+import org.lowfreq.spi.Classifier;
+import org.lowfreq.spi.Images;
+import org.lowfreq.spi.Logits;
+import org.lowfreq.spi.Loss;
+import org.lowfreq.spi.LossGradient;
+import org.lowfreq.spi.ModelCard;
+
+/** Counts the images passed through a classifier (forward and gradient), for speed figures. Does not own the model. */
+final class CountingClassifier implements Classifier {
+    private final Classifier inner;
+    final AtomicLong forwardImages = new AtomicLong();
+    final AtomicLong gradientImages = new AtomicLong();
+
+    CountingClassifier(Classifier inner) {
+        this.inner = inner;
+    }
+
+    @Override
+    public ModelCard card() {
+        return inner.card();
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return inner.capabilities();
+    }
+
+    @Override
+    public Logits logits(Images images) {
+        forwardImages.addAndGet(images.count());
+        return inner.logits(images);
+    }
+
+    @Override
+    public LossGradient lossGradient(Images images, int[] classes, Loss loss) {
+        gradientImages.addAndGet(images.count());
+        return inner.lossGradient(images, classes, loss);
+    }
+
+    @Override
+    public int preferredBatchSize() {
+        return inner.preferredBatchSize();
+    }
+
+    @Override
+    public void close() {
+        // the caller owns the wrapped model
+    }
+}

@@ -1,0 +1,200 @@
+package org.lowfreq.attacks;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.lowfreq.spi.AdversarialExample;
+import org.lowfreq.spi.Attack;
+import org.lowfreq.spi.AttackOptions;
+import org.lowfreq.spi.AttackResult;
+import org.lowfreq.spi.Capability;
+import org.lowfreq.spi.Classifier;
+import org.lowfreq.spi.Images;
+import org.lowfreq.spi.LossGradient;
+import org.lowfreq.spi.Norm;
+import org.lowfreq.spi.Options;
+import org.lowfreq.spi.Seeds;
+
+/**
+ * Fast Minimum-Norm attack (Pintor et al., NeurIPS 2021), targeted, Linf or L2, batched. It keeps a
+ * per-image budget eps and a perturbation delta: each step evaluates the boundary function g of
+ * {@link TargetCriterion} (negative = success) and its gradient; if x + delta succeeds, eps shrinks
+ * to {@code min(eps (1 - gamma), best norm)}; if not and a success was seen, eps grows by
+ * {@code (1 + gamma)}; if none was seen yet, eps jumps to the first-order estimate of the boundary
+ * distance {@code ||delta|| + g / ||grad g||_dual} (dual = L1 for Linf, L2 for L2). Then delta takes a
+ * step {@code -alpha grad / ||grad||_2}, is projected onto the eps-ball and clipped to [0, 1].
+ * alpha and gamma decay by cosine annealing from {@code stepSize} to {@code stepSize / 100} and from
+ * 0.05 to 0.001 (the paper's defaults). The smallest successful delta seen is returned.
+ *
+ * <p>Restarts: restart 0 starts from the given starting point (or zero); each later restart from
+ * the best success so far plus uniform noise in the ball of half its norm, with a fresh schedule.
+ * For a minimal-norm attack {@code raw} and {@code clipped} coincide: every iterate is already
+ * projected and clipped. Extra options: {@code gamma}, {@code gamma-final}, {@code first-index}.
+ */
+public final class FmnAttack implements Attack {
+    public static final Set<String> EXTRA_OPTIONS = Set.of("gamma", "gamma-final", "first-index");
+    public static final int DEFAULT_STEPS = 100;
+    public static final double DEFAULT_STEP_SIZE = 1.0;
+    private final Norm norm;
+
+    public FmnAttack(Norm norm) {
+        this.norm = norm;
+    }
+
+    public static AttackOptions defaults(double minProbability, long seed) {
+        return new AttackOptions(Double.NaN, DEFAULT_STEPS, DEFAULT_STEP_SIZE, 1, minProbability, seed, Options.EMPTY);
+    }
+
+    @Override
+    public String name() {
+        return "fmn-" + norm.label();
+    }
+
+    @Override
+    public String description() {
+        return "targeted fast minimum-norm attack (Pintor et al. 2021), " + norm.label();
+    }
+
+    @Override
+    public Norm norm() {
+        return norm;
+    }
+
+    @Override
+    public boolean minimal() {
+        return true;
+    }
+
+    @Override
+    public AttackResult run(Classifier model, Images inputs, int[] targets, AttackOptions options) {
+        long first = options.extra().getLong("first-index", 0);
+        long[] ids = new long[inputs.count()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = first + i;
+        }
+        return refine(model, inputs, targets, new AdversarialExample[inputs.count()], ids, options);
+    }
+
+    /**
+     * Runs from given starting points: {@code starts[i]} (may be null, or unsuccessful) is used as
+     * the first iterate and, when successful, as the best so far.
+     */
+    public AttackResult refine(Classifier model, Images inputs, int[] targets, AdversarialExample[] starts,
+                               long[] imageIds, AttackOptions options) {
+        model.require(Capability.INPUT_GRADIENT, "attack " + name());
+        Attacks.checkTargets(model, inputs, targets);
+        int n = inputs.count();
+        int d = inputs.shape().size();
+        float[] x0 = inputs.pixels();
+        TargetCriterion criterion = new TargetCriterion(options.minProbability());
+        double gamma0 = options.extra().getDouble("gamma", 0.05);
+        double gammaFinal = options.extra().getDouble("gamma-final", 0.001);
+        double alpha0 = options.stepSize();
+        double alphaFinal = alpha0 / 100;
+
+        float[] best = new float[n * d];
+        double[] bestNorm = new double[n];
+        Arrays.fill(bestNorm, Double.POSITIVE_INFINITY);
+        float[] startDelta = new float[n * d];
+        for (int i = 0; i < n; i++) {
+            AdversarialExample s = starts[i];
+            if (s != null) {
+                for (int k = 0; k < d; k++) {
+                    startDelta[i * d + k] = s.clipped()[k] - x0[i * d + k];
+                }
+                if (s.success()) {
+                    System.arraycopy(startDelta, i * d, best, i * d, d);
+                    bestNorm[i] = Perturbations.norm(norm, startDelta, i * d, d);
+                }
+            }
+        }
+        for (int r = 0; r < options.restarts(); r++) {
+            float[] delta;
+            if (r == 0) {
+                delta = startDelta.clone();
+            } else {
+                delta = new float[n * d];
+                for (int i = 0; i < n; i++) {
+                    if (Double.isFinite(bestNorm[i])) {
+                        SplittableRandom rng = Seeds.random(options.seed(), name(), "restart", imageIds[i], r);
+                        Perturbations.randomStart(norm, delta, i * d, d, 0.5 * bestNorm[i], rng);
+                        for (int k = i * d; k < i * d + d; k++) {
+                            delta[k] += best[k];
+                        }
+                        Perturbations.clipToImage(x0, delta, i * d, d);
+                    }
+                }
+            }
+            run(model, inputs, targets, criterion, options.steps(), alpha0, alphaFinal, gamma0, gammaFinal, delta, best, bestNorm);
+        }
+        // exact final check of each image's best (or of zero when nothing succeeded)
+        float[] adv = Perturbations.add(x0, best);
+        TargetCriterion.Evaluation e = criterion.evaluate(model, inputs.withPixels(adv), targets);
+        List<AdversarialExample> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            float[] a = Arrays.copyOfRange(adv, i * d, i * d + d);
+            out.add(new AdversarialExample(a, a.clone(), e.success()[i], Perturbations.norm(norm, best, i * d, d),
+                    e.targetProbability()[i]));
+        }
+        return new AttackResult(out);
+    }
+
+    private void run(Classifier model, Images inputs, int[] targets, TargetCriterion criterion, int steps,
+                     double alpha0, double alphaFinal, double gamma0, double gammaFinal,
+                     float[] delta, float[] best, double[] bestNorm) {
+        int n = inputs.count();
+        int d = inputs.shape().size();
+        float[] x0 = inputs.pixels();
+        double[] eps = new double[n];
+        for (int i = 0; i < n; i++) {
+            eps[i] = bestNorm[i];
+        }
+        for (int s = 0; s < steps; s++) {
+            double cos = (1 + Math.cos(Math.PI * s / steps)) / 2;
+            double alpha = alphaFinal + (alpha0 - alphaFinal) * cos;
+            double gamma = gammaFinal + (gamma0 - gammaFinal) * cos;
+            LossGradient lg = criterion.boundaryGradient(model, inputs.withPixels(Perturbations.add(x0, delta)), targets);
+            float[] grad = lg.gradient();
+            for (int i = 0; i < n; i++) {
+                int o = i * d;
+                double g = lg.loss()[i];
+                double norm = Perturbations.norm(this.norm, delta, o, d);
+                boolean adversarial = g < 0;
+                if (adversarial && norm < bestNorm[i]) {
+                    bestNorm[i] = norm;
+                    System.arraycopy(delta, o, best, o, d);
+                }
+                if (adversarial) {
+                    eps[i] = Math.min(eps[i] * (1 - gamma), bestNorm[i]);
+                } else if (Double.isFinite(bestNorm[i])) {
+                    eps[i] = eps[i] * (1 + gamma);
+                } else {
+                    double dual = Perturbations.dualNorm(this.norm, grad, o, d);
+                    eps[i] = dual > 0 ? norm + g / dual : Double.POSITIVE_INFINITY;
+                }
+                double gl2 = Perturbations.l2(grad, o, d);
+                if (gl2 > 0) {
+                    double f = alpha / gl2;
+                    for (int k = o; k < o + d; k++) {
+                        delta[k] -= (float) (f * grad[k]);
+                    }
+                }
+                if (Double.isFinite(eps[i])) {
+                    Perturbations.project(this.norm, delta, o, d, eps[i]);
+                }
+                Perturbations.clipToImage(x0, delta, o, d);
+            }
+        }
+        // the last iterate is never evaluated inside the loop
+        TargetCriterion.Evaluation last = criterion.evaluate(model, inputs.withPixels(Perturbations.add(x0, delta)), targets);
+        for (int i = 0; i < n; i++) {
+            double norm = Perturbations.norm(this.norm, delta, i * d, d);
+            if (last.success()[i] && norm < bestNorm[i]) {
+                bestNorm[i] = norm;
+                System.arraycopy(delta, i * d, best, i * d, d);
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.lowfreq.attacks;
+
+import java.util.Arrays;
+import org.lowfreq.spi.Norm;
+import org.lowfreq.spi.UserInputException;
+
+/**
+ * Settings of the minimal-epsilon protocol (METHODS.md 3).
+ *
+ * @param norm           Linf or L2
+ * @param images         N, the first N test images
+ * @param minProbability success needs softmax(target) >= this
+ * @param seed           seed of the targets and of every random start
+ * @param epsilonGrid    the PGD sweep, ascending
+ * @param pgdSteps       PGD steps per epsilon
+ * @param pgdRelativeStep PGD step size relative to epsilon
+ * @param fmnSteps       FMN steps per restart
+ * @param fmnStepSize    FMN initial step size (L2 length of a step)
+ * @param fmnRestarts    FMN restarts (the first from the sweep's success)
+ * @param scaleIterations binary-search iterations of the final {@link ScaleSearch}
+ * @param batchSize      images per persisted batch
+ */
+public record ProtocolSettings(Norm norm, int images, double minProbability, long seed, double[] epsilonGrid,
+                               int pgdSteps, double pgdRelativeStep, int fmnSteps, double fmnStepSize, int fmnRestarts,
+                               int scaleIterations, int batchSize) {
+    public static final double[] LINF_GRID = {0.0005, 0.001, 0.002, 0.004, 0.008, 0.016, 0.032, 0.064, 0.128, 0.25};
+    public static final double[] L2_GRID = {0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10};
+
+    public ProtocolSettings {
+        if (images < 2) {
+            throw new UserInputException("the attack protocol needs at least 2 images, got " + images);
+        }
+        if (epsilonGrid.length == 0) {
+            throw new UserInputException("the epsilon grid is empty", "give e.g. --eps-grid 0.001,0.002,0.004");
+        }
+        epsilonGrid = epsilonGrid.clone();
+        for (int j = 0; j < epsilonGrid.length; j++) {
+            if (!(epsilonGrid[j] > 0) || Double.isInfinite(epsilonGrid[j]) || (j > 0 && epsilonGrid[j] <= epsilonGrid[j - 1])) {
+                throw new UserInputException("epsilon grid " + Arrays.toString(epsilonGrid) + " must be positive, finite and increasing");
+            }
+        }
+        if (pgdSteps < 1 || fmnSteps < 1 || fmnRestarts < 1 || batchSize < 1 || scaleIterations < 0) {
+            throw new UserInputException("steps, restarts and batch size must be >= 1");
+        }
+        if (!(minProbability >= 0 && minProbability <= 1)) {
+            throw new UserInputException("min probability must lie in [0, 1], got " + minProbability);
+        }
+    }
+
+    public static ProtocolSettings defaults(Norm norm, int images) {
+        return new ProtocolSettings(norm, images, 0.5, 0, norm == Norm.LINF ? LINF_GRID : L2_GRID,
+                PgdAttack.defaultSteps(norm), PgdAttack.defaultRelativeStep(norm), FmnAttack.DEFAULT_STEPS,
+                FmnAttack.DEFAULT_STEP_SIZE, 2, 20, 50);
+    }
+
+    public ProtocolSettings withImages(int n) {
+        return new ProtocolSettings(norm, n, minProbability, seed, epsilonGrid, pgdSteps, pgdRelativeStep, fmnSteps,
+                fmnStepSize, fmnRestarts, scaleIterations, batchSize);
+    }
+
+    public ProtocolSettings withMinProbability(double p) {
+        return new ProtocolSettings(norm, images, p, seed, epsilonGrid, pgdSteps, pgdRelativeStep, fmnSteps,
+                fmnStepSize, fmnRestarts, scaleIterations, batchSize);
+    }
+
+    public ProtocolSettings withSeed(long s) {
+        return new ProtocolSettings(norm, images, minProbability, s, epsilonGrid, pgdSteps, pgdRelativeStep, fmnSteps,
+                fmnStepSize, fmnRestarts, scaleIterations, batchSize);
+    }
+
+    public ProtocolSettings withEpsilonGrid(double[] grid) {
+        return new ProtocolSettings(norm, images, minProbability, seed, grid, pgdSteps, pgdRelativeStep, fmnSteps,
+                fmnStepSize, fmnRestarts, scaleIterations, batchSize);
+    }
+
+    public ProtocolSettings withBatchSize(int b) {
+        return new ProtocolSettings(norm, images, minProbability, seed, epsilonGrid, pgdSteps, pgdRelativeStep, fmnSteps,
+                fmnStepSize, fmnRestarts, scaleIterations, b);
+    }
+
+    public ProtocolSettings withFmn(int steps, int restarts) {
+        return new ProtocolSettings(norm, images, minProbability, seed, epsilonGrid, pgdSteps, pgdRelativeStep, steps,
+                fmnStepSize, restarts, scaleIterations, batchSize);
+    }
+
+    public ProtocolSettings withPgdSteps(int steps) {
+        return new ProtocolSettings(norm, images, minProbability, seed, epsilonGrid, steps, 2.5 / steps, fmnSteps,
+                fmnStepSize, fmnRestarts, scaleIterations, batchSize);
+    }
+
+    /** Everything that changes the numbers, as one line; a resumed run must match it. */
+    public String fingerprint(String modelName) {
+        return "model=" + modelName + " norm=" + norm.label() + " n=" + images + " min_prob=" + minProbability
+                + " seed=" + seed + " grid=" + Arrays.toString(epsilonGrid) + " pgd=" + pgdSteps + "x" + pgdRelativeStep
+                + " fmn=" + fmnSteps + "x" + fmnStepSize + "x" + fmnRestarts + " scale=" + scaleIterations
+                + " batch=" + batchSize;
+    }
+}

@@ -1,0 +1,289 @@
+package org.lowfreq.tensorflow;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.lowfreq.spi.Seeds;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.op.nn.FusedBatchNorm;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * Builds a ResNet with its fixed preprocessing into a graph. The network can be built twice
+ * over the same variables: once in training mode (batch norm on batch statistics, collecting
+ * the running-statistics updates) and once in inference mode (batch norm on running
+ * statistics), which is the mode every exported signature and every input gradient uses.
+ *
+ * <p>Variables are initialised by stateless random ops seeded from the training seed and the
+ * variable's name, so the same seed gives the same initial network and the graph stays small
+ * (no initial values baked in as constants).
+ */
+final class NetworkBuilder {
+    static final float BN_EPSILON = 1e-5f;
+    static final float BN_AVERAGE_FACTOR = 0.1f;
+
+    private final Ops tf;
+    private final Ops variableScope;
+    private final ModelSpec spec;
+    private final long seed;
+    private final Map<String, Variable<TFloat32>> variables = new LinkedHashMap<>();
+    private final List<Variable<TFloat32>> trainable = new ArrayList<>();
+    private final List<Variable<TFloat32>> decayed = new ArrayList<>();
+    private final List<Op> statisticUpdates = new ArrayList<>();
+    private Ops pass;
+    private boolean training;
+
+    NetworkBuilder(Ops tf, ModelSpec spec, long seed) {
+        this.tf = tf;
+        // one sub-scope for all variables: each withSubScope call would otherwise make a new unique name
+        this.variableScope = tf.withSubScope("var");
+        this.spec = spec;
+        this.seed = seed;
+    }
+
+    /** Every variable by name (weights and running statistics; not optimiser slots). */
+    Map<String, Variable<TFloat32>> variables() {
+        return variables;
+    }
+
+    /** Variables trained by the optimiser. */
+    List<Variable<TFloat32>> trainable() {
+        return trainable;
+    }
+
+    /** Convolution and dense kernels: the ones weight decay applies to. */
+    List<Variable<TFloat32>> decayed() {
+        return decayed;
+    }
+
+    /** Assignments of the running batch-norm statistics made by the training pass. */
+    List<Op> statisticUpdates() {
+        return statisticUpdates;
+    }
+
+    /** [0,1] NHWC images to logits. */
+    Operand<TFloat32> logits(Operand<TFloat32> images, boolean trainingMode) {
+        this.training = trainingMode;
+        this.pass = tf.withSubScope(trainingMode ? "train" : "infer");
+        Operand<TFloat32> x = preprocess(pass.withSubScope("pre"), images, spec);
+        return spec.arch().equals("resnet18") ? resnet18(x) : resnet50(x);
+    }
+
+    /**
+     * The fixed preprocessing, in this order: PCA projection (on [0,1] pixels), normalisation,
+     * Gaussian blur. No variables: everything is a constant of the graph, hence frozen.
+     */
+    static Operand<TFloat32> preprocess(Ops tf, Operand<TFloat32> images, ModelSpec spec) {
+        Operand<TFloat32> x = images;
+        if (spec.pca() != null) {
+            x = pcaProject(tf, x, spec);
+        }
+        x = tf.math.mul(tf.math.sub(x, tf.constant(spec.mean())), tf.constant(reciprocal(spec.std())));
+        if (spec.blurSigma() > 0) {
+            x = gaussianBlur(tf, x, GaussianKernel.of(spec.blurSigma()), spec.input().height(),
+                    spec.input().width(), spec.input().channels());
+        }
+        return x;
+    }
+
+    /** Depthwise Gaussian blur with circular padding: VALID convolution of the wrapped image. */
+    static Operand<TFloat32> gaussianBlur(Ops tf, Operand<TFloat32> x, GaussianKernel kernel, int height,
+                                          int width, int channels) {
+        int h = kernel.halfWidth();
+        Operand<TFloat32> wrapped = circularPad(tf, x, h, height, width);
+        int size = kernel.size();
+        float[] w = new float[size * size * channels];
+        for (int i = 0; i < size * size; i++) {
+            for (int c = 0; c < channels; c++) {
+                w[i * channels + c] = kernel.weights()[i];
+            }
+        }
+        Operand<TFloat32> filter = tf.constant(Shape.of(size, size, channels, 1), DataBuffers.of(w, true, false));
+        return tf.nn.depthwiseConv2dNative(wrapped, filter, List.of(1L, 1L, 1L, 1L), "VALID");
+    }
+
+    /** Pads an NHWC tensor by {@code h} pixels on every side with the opposite edge (torus). */
+    static Operand<TFloat32> circularPad(Ops tf, Operand<TFloat32> x, int h, int height, int width) {
+        if (h == 0) {
+            return x;
+        }
+        Operand<TFloat32> top = tf.slice(x, tf.constant(new int[] {0, height - h, 0, 0}), tf.constant(new int[] {-1, h, -1, -1}));
+        Operand<TFloat32> bottom = tf.slice(x, tf.constant(new int[] {0, 0, 0, 0}), tf.constant(new int[] {-1, h, -1, -1}));
+        Operand<TFloat32> rows = tf.concat(List.of(top, x, bottom), tf.constant(1));
+        Operand<TFloat32> left = tf.slice(rows, tf.constant(new int[] {0, 0, width - h, 0}), tf.constant(new int[] {-1, -1, h, -1}));
+        Operand<TFloat32> right = tf.slice(rows, tf.constant(new int[] {0, 0, 0, 0}), tf.constant(new int[] {-1, -1, h, -1}));
+        return tf.concat(List.of(left, rows, right), tf.constant(2));
+    }
+
+    static Operand<TFloat32> pcaProject(Ops tf, Operand<TFloat32> x, ModelSpec spec) {
+        PcaProjection pca = spec.pca();
+        int d = pca.dimension();
+        Operand<TFloat32> flat = tf.reshape(x, tf.constant(new int[] {-1, d}));
+        Operand<TFloat32> mean = tf.constant(pca.mean());
+        Operand<TFloat32> basis = tf.constant(Shape.of(d, pca.components()), DataBuffers.of(pca.basis(), true, false));
+        Operand<TFloat32> coeff = tf.linalg.matMul(tf.math.sub(flat, mean), basis);
+        Operand<TFloat32> back = tf.math.add(tf.linalg.matMul(coeff, basis, org.tensorflow.op.linalg.MatMul.transposeB(true)), mean);
+        ImageShapeDims s = new ImageShapeDims(spec.input().height(), spec.input().width(), spec.input().channels());
+        return tf.reshape(back, tf.constant(new int[] {-1, s.h(), s.w(), s.c()}));
+    }
+
+    private record ImageShapeDims(int h, int w, int c) {
+    }
+
+    private Operand<TFloat32> resnet18(Operand<TFloat32> x) {
+        int w = spec.width();
+        x = relu(batchNorm("stem.bn", conv("stem.conv", x, 3, w, 1)));
+        int[] blocks = {2, 2, 2, 2};
+        for (int stage = 0; stage < 4; stage++) {
+            int channels = w << stage;
+            for (int b = 0; b < blocks[stage]; b++) {
+                int stride = stage > 0 && b == 0 ? 2 : 1;
+                x = basicBlock("layer" + (stage + 1) + "." + b, x, channels, stride);
+            }
+        }
+        return head(x);
+    }
+
+    private Operand<TFloat32> resnet50(Operand<TFloat32> x) {
+        int w = spec.width();
+        x = relu(batchNorm("stem.bn", conv("stem.conv", x, 7, w, 2)));
+        x = pass.nn.maxPool(x, pass.constant(new int[] {1, 3, 3, 1}), pass.constant(new int[] {1, 2, 2, 1}), "SAME");
+        int[] blocks = {3, 4, 6, 3};
+        for (int stage = 0; stage < 4; stage++) {
+            int channels = w << stage;
+            for (int b = 0; b < blocks[stage]; b++) {
+                int stride = stage > 0 && b == 0 ? 2 : 1;
+                x = bottleneck("layer" + (stage + 1) + "." + b, x, channels, stride);
+            }
+        }
+        return head(x);
+    }
+
+    private Operand<TFloat32> basicBlock(String name, Operand<TFloat32> x, int channels, int stride) {
+        int in = channels(x);
+        Operand<TFloat32> y = relu(batchNorm(name + ".bn1", conv(name + ".conv1", x, 3, channels, stride)));
+        y = batchNorm(name + ".bn2", conv(name + ".conv2", y, 3, channels, 1));
+        Operand<TFloat32> shortcut = x;
+        if (stride != 1 || in != channels) {
+            shortcut = batchNorm(name + ".down.bn", conv(name + ".down.conv", x, 1, channels, stride));
+        }
+        return relu(pass.math.add(y, shortcut));
+    }
+
+    private Operand<TFloat32> bottleneck(String name, Operand<TFloat32> x, int channels, int stride) {
+        int in = channels(x);
+        int out = channels * 4;
+        Operand<TFloat32> y = relu(batchNorm(name + ".bn1", conv(name + ".conv1", x, 1, channels, 1)));
+        y = relu(batchNorm(name + ".bn2", conv(name + ".conv2", y, 3, channels, stride)));
+        y = batchNorm(name + ".bn3", conv(name + ".conv3", y, 1, out, 1));
+        Operand<TFloat32> shortcut = x;
+        if (stride != 1 || in != out) {
+            shortcut = batchNorm(name + ".down.bn", conv(name + ".down.conv", x, 1, out, stride));
+        }
+        return relu(pass.math.add(y, shortcut));
+    }
+
+    private Operand<TFloat32> head(Operand<TFloat32> x) {
+        int in = channels(x);
+        Operand<TFloat32> pooled = pass.math.mean(x, pass.constant(new int[] {1, 2}));
+        double bound = 1 / Math.sqrt(in);
+        Variable<TFloat32> kernel = variable("fc.kernel", Shape.of(in, spec.classes()), Init.UNIFORM, bound, true, true);
+        Variable<TFloat32> bias = variable("fc.bias", Shape.of(spec.classes()), Init.UNIFORM, bound, true, false);
+        return pass.nn.biasAdd(pass.linalg.matMul(pooled, kernel), bias);
+    }
+
+    private Operand<TFloat32> conv(String name, Operand<TFloat32> x, int k, int out, int stride) {
+        int in = channels(x);
+        // He initialisation in fan-out mode, as torchvision's ResNet
+        double std = Math.sqrt(2.0 / (k * k * out));
+        Variable<TFloat32> kernel = variable(name + ".kernel", Shape.of(k, k, in, out), Init.NORMAL, std, true, true);
+        return pass.nn.conv2d(x, kernel, List.of(1L, (long) stride, (long) stride, 1L), "SAME");
+    }
+
+    private Operand<TFloat32> batchNorm(String name, Operand<TFloat32> x) {
+        int c = channels(x);
+        Variable<TFloat32> gamma = variable(name + ".gamma", Shape.of(c), Init.ONES, 0, true, false);
+        Variable<TFloat32> beta = variable(name + ".beta", Shape.of(c), Init.ZEROS, 0, true, false);
+        Variable<TFloat32> mean = variable(name + ".running_mean", Shape.of(c), Init.ZEROS, 0, false, false);
+        Variable<TFloat32> var = variable(name + ".running_var", Shape.of(c), Init.ONES, 0, false, false);
+        if (training) {
+            FusedBatchNorm<TFloat32, TFloat32> bn = pass.nn.fusedBatchNorm(x, gamma, beta, mean, var,
+                    FusedBatchNorm.isTraining(true), FusedBatchNorm.epsilon(BN_EPSILON),
+                    FusedBatchNorm.exponentialAvgFactor(BN_AVERAGE_FACTOR));
+            // with an averaging factor, the batch outputs already are the new running statistics
+            statisticUpdates.add(pass.assign(mean, bn.batchMean()));
+            statisticUpdates.add(pass.assign(var, bn.batchVariance()));
+            return bn.y();
+        }
+        return pass.nn.fusedBatchNorm(x, gamma, beta, mean, var, FusedBatchNorm.isTraining(false),
+                FusedBatchNorm.epsilon(BN_EPSILON)).y();
+    }
+
+    private Operand<TFloat32> relu(Operand<TFloat32> x) {
+        return pass.nn.relu(x);
+    }
+
+    private static int channels(Operand<TFloat32> x) {
+        return (int) x.shape().get(x.shape().numDimensions() - 1);
+    }
+
+    private enum Init { NORMAL, UNIFORM, ZEROS, ONES }
+
+    private Variable<TFloat32> variable(String name, Shape shape, Init init, double scale, boolean train, boolean decay) {
+        Variable<TFloat32> existing = variables.get(name);
+        if (existing != null) {
+            return existing;
+        }
+        Ops in = tf.withInitScope().withSubScope("init");
+        Operand<TInt32> dims = in.constant(toInts(shape));
+        long s = Seeds.derive(seed, "init", name);
+        Operand<?> seedPair = in.constant(new long[] {s, Seeds.derive(s, 1)});
+        @SuppressWarnings("unchecked")
+        Operand<org.tensorflow.types.TInt64> seeds = (Operand<org.tensorflow.types.TInt64>) seedPair;
+        Operand<TFloat32> value = switch (init) {
+            case NORMAL -> in.math.mul(in.random.statelessRandomNormal(dims, seeds), in.constant((float) scale));
+            case UNIFORM -> in.math.mul(in.math.sub(in.math.mul(in.random.statelessRandomUniform(dims, seeds),
+                    in.constant(2f)), in.constant(1f)), in.constant((float) scale));
+            case ZEROS -> in.zeros(dims, TFloat32.class);
+            case ONES -> in.ones(dims, TFloat32.class);
+        };
+        Variable<TFloat32> v = variableScope.withName(name).variable(value);
+        variables.put(name, v);
+        if (train) {
+            trainable.add(v);
+        }
+        if (decay) {
+            decayed.add(v);
+        }
+        return v;
+    }
+
+    /** The graph name of a variable; stable, so checkpoints and fine-tuning can match by name. */
+    static String variableName(String name) {
+        return "var/" + name;
+    }
+
+    private static int[] toInts(Shape shape) {
+        int[] out = new int[shape.numDimensions()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (int) shape.get(i);
+        }
+        return out;
+    }
+
+    private static float[] reciprocal(float[] v) {
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = 1f / v[i];
+        }
+        return out;
+    }
+}

@@ -1,0 +1,241 @@
+package org.lowfreq.tensorflow;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.lowfreq.spi.Capability;
+import org.lowfreq.spi.Classifier;
+import org.lowfreq.spi.Images;
+import org.lowfreq.spi.Logits;
+import org.lowfreq.spi.Loss;
+import org.lowfreq.spi.LossGradient;
+import org.lowfreq.spi.ModelCard;
+import org.lowfreq.spi.UserInputException;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.Result;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Session;
+import org.tensorflow.Signature;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.proto.DataType;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * A classifier over a SavedModel whose serving signature maps [0,1] NHWC float32 images to logits.
+ * Loss gradients are added to the loaded graph on first use; since the signature's network is the
+ * inference-mode one, batch norm uses its running statistics.
+ */
+public final class TensorFlowClassifier implements Classifier {
+    private final SavedModelBundle bundle;
+    private final ModelCard card;
+    private final Output<TFloat32> input;
+    private final Output<TFloat32> logits;
+    private final int batchSize;
+    private GradientOps gradientOps;
+
+    private record GradientOps(Placeholder<TInt32> targets, Operand<TFloat32> crossEntropy,
+                               Output<TFloat32> crossEntropyGradient, Operand<TFloat32> margin,
+                               Output<TFloat32> marginGradient) {
+    }
+
+    private TensorFlowClassifier(SavedModelBundle bundle, ModelCard card, Output<TFloat32> input,
+                                 Output<TFloat32> logits, int batchSize) {
+        this.bundle = bundle;
+        this.card = card;
+        this.input = input;
+        this.logits = logits;
+        this.batchSize = batchSize;
+    }
+
+    /**
+     * Opens a model folder's SavedModel and checks it against its card: one float input of
+     * [?, H, W, C], one float output, and a trial image giving one logit per class.
+     */
+    static TensorFlowClassifier open(Path dir, ModelCard card, SessionOptions options) {
+        SavedModelBundle bundle;
+        try {
+            bundle = SavedModelBundle.loader(dir.toString()).withTags(SavedModelBundle.DEFAULT_TAG)
+                    .withConfigProto(options.config()).load();
+        } catch (RuntimeException e) {
+            throw new UserInputException("cannot load the SavedModel in " + dir + ": " + e.getMessage(),
+                    "a model folder holds saved_model.pb, variables/ and model-card.json");
+        }
+        try {
+            Signature sig = chooseSignature(bundle, dir);
+            Signature.TensorDescription in = only(sig.getInputs(), ModelGraph.INPUT, "input", dir);
+            Signature.TensorDescription out = only(sig.getOutputs(), ModelGraph.OUTPUT, "output", dir);
+            checkInput(in, card, dir);
+            if (out.dataType != DataType.DT_FLOAT) {
+                throw mismatch(dir, "its output is " + out.dataType + ", not float32 logits");
+            }
+            Graph g = bundle.graph();
+            @SuppressWarnings("unchecked")
+            Output<TFloat32> inOut = (Output<TFloat32>) g.outputOrThrow(in.name);
+            @SuppressWarnings("unchecked")
+            Output<TFloat32> logitOut = (Output<TFloat32>) g.outputOrThrow(out.name);
+            TensorFlowClassifier c = new TensorFlowClassifier(bundle, card, inOut, logitOut, options.batchSize());
+            c.checkOutput(dir);
+            return c;
+        } catch (RuntimeException e) {
+            bundle.close();
+            throw e;
+        }
+    }
+
+    private static Signature chooseSignature(SavedModelBundle bundle, Path dir) {
+        List<Signature> sigs = bundle.signatures();
+        for (Signature s : sigs) {
+            if (s.key().equals(ModelGraph.SIGNATURE_KEY)) {
+                return s;
+            }
+        }
+        if (sigs.size() == 1) {
+            return sigs.get(0);
+        }
+        throw mismatch(dir, "it has no '" + ModelGraph.SIGNATURE_KEY + "' signature among "
+                + sigs.stream().map(Signature::key).toList());
+    }
+
+    private static Signature.TensorDescription only(Map<String, Signature.TensorDescription> m, String preferred,
+                                                    String what, Path dir) {
+        if (m.containsKey(preferred)) {
+            return m.get(preferred);
+        }
+        if (m.size() != 1) {
+            throw mismatch(dir, "its signature has " + m.size() + " " + what + "s " + m.keySet()
+                    + "; expected one, or one named '" + preferred + "'");
+        }
+        return m.values().iterator().next();
+    }
+
+    private static void checkInput(Signature.TensorDescription in, ModelCard card, Path dir) {
+        if (in.dataType != DataType.DT_FLOAT) {
+            throw mismatch(dir, "its input is " + in.dataType + ", not float32");
+        }
+        Shape s = in.shape;
+        long[] want = {-1, card.inputShape().height(), card.inputShape().width(), card.inputShape().channels()};
+        if (s.isUnknown() || s.numDimensions() != 4) {
+            throw mismatch(dir, "its input has shape " + s + ", not NHWC [?, H, W, C]");
+        }
+        for (int i = 1; i < 4; i++) {
+            if (s.get(i) != Shape.UNKNOWN_SIZE && s.get(i) != want[i]) {
+                throw mismatch(dir, "its input has shape " + s + " but the card declares images of " + card.inputShape());
+            }
+        }
+    }
+
+    private void checkOutput(Path dir) {
+        float[] zeros = new float[card.inputShape().size()];
+        try (TFloat32 x = Tensors.images(zeros, 0, 1, card.inputShape().height(), card.inputShape().width(),
+                card.inputShape().channels());
+             Result r = bundle.session().runner().feed(input, x).fetch(logits).run()) {
+            long n = r.get(0).shape().size();
+            if (n != card.classCount()) {
+                throw mismatch(dir, "it returns " + n + " outputs per image but the card lists "
+                        + card.classCount() + " classes");
+            }
+        }
+    }
+
+    private static UserInputException mismatch(Path dir, String why) {
+        return new UserInputException("the SavedModel in " + dir + " does not match its model card: " + why,
+                "fix model-card.json (input_height, input_width, input_channels, class_names) or re-export the model "
+                        + "with a serving signature from [0,1] NHWC float32 images to logits");
+    }
+
+    @Override
+    public ModelCard card() {
+        return card;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.INPUT_GRADIENT);
+    }
+
+    @Override
+    public int preferredBatchSize() {
+        return batchSize;
+    }
+
+    @Override
+    public Logits logits(Images images) {
+        checkInput(images);
+        int k = card.classCount();
+        float[] out = new float[images.count() * k];
+        Session s = bundle.session();
+        var shape = images.shape();
+        for (int from = 0; from < images.count(); from += batchSize) {
+            int n = Math.min(batchSize, images.count() - from);
+            try (TFloat32 x = Tensors.images(images.pixels(), from, n, shape.height(), shape.width(), shape.channels());
+                 Result r = s.runner().feed(input, x).fetch(logits).run()) {
+                Tensors.floatsInto(r.get(0), out, from * k);
+            }
+        }
+        return new Logits(images.count(), k, out);
+    }
+
+    @Override
+    public LossGradient lossGradient(Images images, int[] classes, Loss loss) {
+        checkInput(images);
+        if (classes.length != images.count()) {
+            throw new IllegalArgumentException(classes.length + " classes for " + images.count() + " images");
+        }
+        for (int c : classes) {
+            if (c < 0 || c >= card.classCount()) {
+                throw new UserInputException("class " + c + " is outside 0.." + (card.classCount() - 1)
+                        + " of model " + card.name());
+            }
+        }
+        GradientOps ops = gradientOps();
+        Operand<TFloat32> value = loss == Loss.CROSS_ENTROPY ? ops.crossEntropy() : ops.margin();
+        Output<TFloat32> grad = loss == Loss.CROSS_ENTROPY ? ops.crossEntropyGradient() : ops.marginGradient();
+        float[] lossOut = new float[images.count()];
+        float[] gradOut = new float[images.pixels().length];
+        var shape = images.shape();
+        for (int from = 0; from < images.count(); from += batchSize) {
+            int n = Math.min(batchSize, images.count() - from);
+            try (TFloat32 x = Tensors.images(images.pixels(), from, n, shape.height(), shape.width(), shape.channels());
+                 TInt32 t = Tensors.ints(classes, from, n);
+                 Result r = bundle.session().runner().feed(input, x).feed(ops.targets(), t)
+                         .fetch(value).fetch(grad).run()) {
+                Tensors.floatsInto(r.get(0), lossOut, from);
+                Tensors.floatsInto(r.get(1), gradOut, from * shape.size());
+            }
+        }
+        return new LossGradient(lossOut, gradOut);
+    }
+
+    /** Adds the loss and gradient ops to the loaded graph once. */
+    private synchronized GradientOps gradientOps() {
+        if (gradientOps == null) {
+            Ops tf = Ops.create(bundle.graph()).withSubScope("lowfreq_loss");
+            Placeholder<TInt32> targets = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+            Operand<TFloat32> oneHot = tf.oneHot(targets, tf.constant(card.classCount()), tf.constant(1f), tf.constant(0f));
+            Operand<TFloat32> ce = tf.nn.softmaxCrossEntropyWithLogits(logits, oneHot).loss();
+            Operand<TFloat32> target = tf.reduceSum(tf.math.mul(logits, oneHot), tf.constant(1));
+            // the largest other logit: push the target's own logit far down before taking the max
+            Operand<TFloat32> others = tf.math.sub(logits, tf.math.mul(oneHot, tf.constant(1e9f)));
+            Operand<TFloat32> margin = tf.math.sub(tf.reduceMax(others, tf.constant(1)), target);
+            @SuppressWarnings("unchecked")
+            Output<TFloat32> ceGrad = tf.gradients(tf.reduceSum(ce, tf.constant(0)), List.of(input)).<TFloat32>dy(0);
+            @SuppressWarnings("unchecked")
+            Output<TFloat32> marginGrad = tf.gradients(tf.reduceSum(margin, tf.constant(0)), List.of(input)).<TFloat32>dy(0);
+            gradientOps = new GradientOps(targets, ce, ceGrad, margin, marginGrad);
+        }
+        return gradientOps;
+    }
+
+    @Override
+    public void close() {
+        bundle.close();
+    }
+}

@@ -1,0 +1,52 @@
+package org.lowfreq.tensorflow;
+
+import java.util.Locale;
+import java.util.Set;
+
+import org.lowfreq.spi.Options;
+import org.lowfreq.spi.TrainingSpec;
+import org.lowfreq.spi.UserInputException;
+
+/**
+ * The training settings beyond {@link TrainingSpec}, read from its options (all optional).
+ *
+ * @param weightDecay        L2 weight decay on convolution and dense kernels (1e-4)
+ * @param validationFraction share of the training images held out for checkpoint selection (0.05)
+ * @param augment            the standard CIFAR augmentation (true)
+ * @param pgdEpsilon         adversarial family: Linf radius (8/255)
+ * @param pgdSteps           adversarial family: PGD steps per batch (7)
+ * @param pgdStepSize        adversarial family: step size (2/255)
+ * @param augmentation       augmentation family: {@code noise} or {@code augmix}
+ * @param noiseSigma         augmentation family: Gaussian-noise sigma drawn per image from [0, noiseSigma] (0.1)
+ * @param augmixWidth        AugMix chains per image (3)
+ * @param augmixDepth        AugMix maximum chain depth (3)
+ * @param augmixSeverity     AugMix operation severity, 1..10 (3)
+ * @param initFrom           fine-tune from this model folder (empty = from scratch)
+ * @param pcaFitLimit        images the PCA is fitted on (10000)
+ */
+public record TrainingRecipe(double weightDecay, double validationFraction, boolean augment, double pgdEpsilon,
+                             int pgdSteps, double pgdStepSize, String augmentation, double noiseSigma,
+                             int augmixWidth, int augmixDepth, int augmixSeverity, String initFrom, int pcaFitLimit) {
+    public static final Set<String> KEYS = Set.of("weight-decay", "validation-fraction", "augment", "pgd-epsilon",
+            "pgd-steps", "pgd-step-size", "augmentation", "noise-sigma", "augmix-width", "augmix-depth",
+            "augmix-severity", "init-from", "pca-fit-limit");
+
+    public static TrainingRecipe of(Options o) {
+        o.requireOnly("tensorflow trainer", KEYS);
+        TrainingRecipe r = new TrainingRecipe(o.getDouble("weight-decay", 1e-4), o.getDouble("validation-fraction", 0.05),
+                o.getBoolean("augment", true), o.getDouble("pgd-epsilon", 8.0 / 255), o.getInt("pgd-steps", 7),
+                o.getDouble("pgd-step-size", 2.0 / 255), o.getString("augmentation", "augmix").toLowerCase(Locale.ROOT),
+                o.getDouble("noise-sigma", 0.1), o.getInt("augmix-width", 3), o.getInt("augmix-depth", 3),
+                o.getInt("augmix-severity", 3), o.getString("init-from", ""), o.getInt("pca-fit-limit", 10000));
+        if (r.validationFraction <= 0 || r.validationFraction >= 0.5) {
+            throw new UserInputException("validation-fraction must be in (0, 0.5), got " + r.validationFraction);
+        }
+        if (!r.augmentation.equals("noise") && !r.augmentation.equals("augmix")) {
+            throw new UserInputException("augmentation=" + r.augmentation + " is unknown", "use noise or augmix");
+        }
+        if (r.pgdSteps < 1 || r.pgdEpsilon < 0) {
+            throw new UserInputException("pgd-steps must be >= 1 and pgd-epsilon >= 0");
+        }
+        return r;
+    }
+}

@@ -1,0 +1,57 @@
+package org.lowfreq.datasets;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.lowfreq.spi.UserInputException;
+
+/** Writes a file under a temporary name in its folder and renames it when complete. */
+public final class AtomicFiles {
+    private AtomicFiles() {
+    }
+
+    /** What writes the content. */
+    @FunctionalInterface
+    public interface Writer {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /** Writes {@code target} atomically: readers see the old file or the complete new one, never a part. */
+    public static void write(Path target, Writer writer) {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                writer.write(out);
+            }
+            move(tmp, target);
+            tmp = null;
+        } catch (IOException e) {
+            throw new UserInputException("cannot write " + target + ": " + e.getMessage(),
+                    "check that the folder is writable and the disk not full", e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the original error matters more than a left-over temp file
+                }
+            }
+        }
+    }
+
+    /** Renames atomically where the file system can, replacing the target. */
+    public static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}
