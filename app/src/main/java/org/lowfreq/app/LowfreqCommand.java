@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
                 org.lowfreq.app.commands.RunJobCommand.class,
                 org.lowfreq.app.commands.StatusCommand.class,
                 org.lowfreq.app.commands.SubmitCommand.class,
+                org.lowfreq.app.commands.QuickstartCommand.class,
                 DataCommand.class,
         })
 public final class LowfreqCommand implements Runnable {

@@ -209,12 +209,8 @@ public final class ExperimentPlanner {
                 error(entry, "a model entry has no 'name'", null);
                 continue;
             }
-            if (byEntry.containsKey(entryName)) {
-                error(m.get("name").getValueNode(), "two model entries are named '" + entryName + "'", null);
-                continue;
-            }
-            List<ModelRef> refs = new ArrayList<>();
-            byEntry.put(entryName, refs);
+            // entries may share a name (e.g. a sweep continued by a seed grid); probes select them together
+            List<ModelRef> refs = byEntry.computeIfAbsent(entryName, k -> new ArrayList<>());
             if (m.containsKey("path")) {
                 for (String k : m.keySet()) {
                     if (!k.equals("name") && !k.equals("path")) {
@@ -308,6 +304,15 @@ public final class ExperimentPlanner {
             return;
         }
         where = "probe '" + probe + "'";
+        if (skipUnavailable && m.get("options") != null && m.get("options").getValueNode() instanceof MappingNode on) {
+            List<String> unknown = on.getValue().stream().map(t -> t.getKeyNode() instanceof ScalarNode k ? k.getValue() : "")
+                    .filter(k -> !optionNames.contains(k)).toList();
+            if (!unknown.isEmpty()) {
+                notes.add("skipping " + where + ": this build's version has no option(s) " + unknown
+                        + " (allowed: " + known(optionNames) + ")");
+                return;
+            }
+        }
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("split", "test");
         fields.put("limit", 0L);

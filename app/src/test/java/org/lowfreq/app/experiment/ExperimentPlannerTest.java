@@ -187,4 +187,42 @@ class ExperimentPlannerTest {
         assertThat(CanonicalJson.write(Map.of("b", 1.0, "a", List.of(2L, 0.5, "x\"y"), "c", true)))
                 .isEqualTo("{\"a\":[2,0.5,\"x\\\"y\"],\"b\":1,\"c\":true}");
     }
+
+    /** What the full build offers (names and options of the other modules' plugins and commands). */
+    static final Catalog FULL = new Catalog(Set.of("cifar10"), Set.of("tensorflow", "reference"),
+            Map.of("hybrid", Set.of("seeds", "grid", "batch", "bootstrap", "ci", "examples", "figures"),
+                    "corruption", Set.of("corruptions", "severities", "from", "generate")),
+            Set.of("model", "norm", "n", "min-prob", "seed", "eps-grid", "pgd-steps", "fmn-steps", "restarts", "batch",
+                    "dataset", "split", "out"));
+
+    static Path shipped(String name) {
+        for (Path p : List.of(Path.of("../experiments", name), Path.of("experiments", name))) {
+            if (java.nio.file.Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no experiments/" + name);
+    }
+
+    @Test
+    void theShippedQuickstartPlansThreeModelsTheirProbesAttacksAndAReport() {
+        Plan p = new ExperimentPlanner(FULL, false).plan(shipped("quick.yaml"));
+        assertThat(p.count("train")).isEqualTo(3);
+        assertThat(p.count("probe")).isEqualTo(6);
+        assertThat(p.count("attack")).isEqualTo(3);
+        assertThat(p.count("report")).isEqualTo(1);
+        assertThat(p.jobs().stream().filter(j -> j.kind().equals("train")).map(j -> j.string("name")))
+                .containsExactly("baseline", "blur-sigma1", "blur-sigma2");
+    }
+
+    @Test
+    void theShippedPaperStudyPlansEveryFamily() {
+        Plan p = new ExperimentPlanner(FULL, false).plan(shipped("paper-cifar10.yaml"));
+        assertThat(p.count("train")).isEqualTo(5 + 8 + 4 + 1 + 2 + 3);
+        assertThat(p.count("probe")).isEqualTo(2 * 23);
+        assertThat(p.count("attack")).isEqualTo(2 * 23);
+        assertThat(p.jobs().stream().filter(j -> j.kind().equals("train")).map(j -> j.string("family")).distinct())
+                .containsExactlyInAnyOrder("baseline", "blur", "adversarial", "augmentation", "pca");
+        assertThat(p.jobs().stream().filter(j -> j.kind().equals("train") && j.number("blur_sigma") == 1.5)).hasSize(5);
+    }
 }
