@@ -35,6 +35,10 @@ public final class PlanCommand implements Runnable {
     @Option(names = "--config", description = "Also print each job's full configuration (canonical JSON).")
     boolean config;
 
+    @Option(names = "--skip-missing",
+            description = "Leave out, with a note, the parts naming a probe, backend or command this build lacks.")
+    boolean skipMissing;
+
     @Inject
     PlanCommand(Experiments experiments) {
         this.experiments = experiments;
@@ -43,7 +47,7 @@ public final class PlanCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
-        Plan plan = experiments.plan(file, false);
+        Plan plan = experiments.plan(file, skipMissing);
         ResultStore rs = store == null ? null : new ResultStore(store, Duration.ofMinutes(2));
         out.printf("experiment %s: %d jobs (%d train, %d probe, %d attack, %d report)%n", plan.name(),
                 plan.jobs().size(), plan.count("train"), plan.count("probe"), plan.count("attack"), plan.count("report"));

@@ -46,6 +46,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "Take over a claim of another host after this long without heartbeat (default: ${DEFAULT-VALUE}).")
     long staleAfter;
 
+    @Option(names = "--skip-missing",
+            description = "Leave out, with a note, the parts naming a probe, backend or command this build lacks.")
+    boolean skipMissing;
+
     @Inject
     RunCommand(Experiments experiments, InProcessExecutor executor) {
         this.experiments = experiments;
@@ -55,7 +59,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        Plan plan = experiments.plan(file, false);
+        Plan plan = experiments.plan(file, skipMissing);
         return RunCommand.execute(plan, store, workers, threads, staleAfter, executor, out);
     }
 

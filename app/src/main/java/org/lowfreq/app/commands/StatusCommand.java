@@ -53,7 +53,7 @@ public final class StatusCommand implements Runnable {
         try (ResultStore rs = new ResultStore(store, Duration.ofSeconds(staleAfter))) {
             Map<Job, JobState> states = new LinkedHashMap<>();
             if (file != null) {
-                experiments.plan(file, false).jobs().forEach(j -> states.put(j, rs.state(j.hash())));
+                experiments.plan(file, true).jobs().forEach(j -> states.put(j, rs.state(j.hash())));
             } else {
                 states.putAll(rs.states());
             }

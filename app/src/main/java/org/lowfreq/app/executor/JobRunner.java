@@ -44,7 +44,7 @@ public final class JobRunner {
             }
             Instant start = Instant.now();
             Map<String, Object> run = new LinkedHashMap<>();
-            run.put("host", System.getenv().getOrDefault("HOSTNAME", ""));
+            run.put("host", store.host());
             run.put("pid", ProcessHandle.current().pid());
             run.put("threads", threads);
             run.put("started_utc", start.toString());

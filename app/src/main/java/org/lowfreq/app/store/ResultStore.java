@@ -79,6 +79,11 @@ public final class ResultStore implements AutoCloseable {
         return root;
     }
 
+    /** This host's name, as written into claims. */
+    public String host() {
+        return host;
+    }
+
     public Path jobDir(String hash) {
         return root.resolve("jobs").resolve(hash);
     }
