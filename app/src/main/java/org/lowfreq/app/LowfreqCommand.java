@@ -24,6 +24,8 @@ import picocli.CommandLine.ScopeType;
                 org.lowfreq.app.commands.SubmitCommand.class,
                 org.lowfreq.app.commands.QuickstartCommand.class,
                 DataCommand.class,
+                org.lowfreq.app.commands.AttackCommand.class,
+                org.lowfreq.app.commands.SpectrumCommand.class,
         })
 public final class LowfreqCommand implements Runnable {
     // Parsed early by GlobalOptions.scan; declared here so they are accepted anywhere and documented.
