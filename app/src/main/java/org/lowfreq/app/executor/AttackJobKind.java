@@ -38,6 +38,9 @@ public final class AttackJobKind implements JobKind {
         List<String> args = new ArrayList<>(List.of("attack", "--model", ctx.modelDir().toString(),
                 "--norm", job.string("norm"), "--n", job.string("n"), "--min-prob", job.string("min_prob"),
                 "--seed", job.string("seed"), "--out", ctx.workDir().toString()));
+        if (known.contains("dataset") && job.string("dataset") != null) {
+            args.addAll(List.of("--dataset", job.string("dataset")));
+        }
         if (known.contains("threads")) {
             args.addAll(List.of("--threads", Integer.toString(ctx.threads())));
         }

@@ -365,7 +365,7 @@ public final class ExperimentPlanner {
             error(m.get("norm").getValueNode(), "unknown norm '" + fields.get("norm") + "'", "allowed: " + known(NORMS));
         }
         Set<String> optionNames = new TreeSet<>(catalog.attackOptions());
-        optionNames.removeAll(Set.of("model", "out", "norm", "n", "min-prob", "seed", "help", "version", "threads"));
+        optionNames.removeAll(Set.of("model", "out", "norm", "n", "min-prob", "seed", "help", "version", "threads", "dataset"));
         Map<String, String> opts = options(m.get("options"), optionNames, "attack");
         for (ModelRef model : selectModels(m.get("models"), models, "attack")) {
             for (Map<String, Object> point : grid(m.get("grid"), ATTACK, optionNames, "attack")) {

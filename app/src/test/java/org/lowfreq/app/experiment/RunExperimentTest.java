@@ -100,4 +100,40 @@ class RunExperimentTest {
                 .sum();
         assertThat(ranTotal).as(done.stream().map(TinyExperiment.Run::out).collect(Collectors.joining())).isEqualTo(10);
     }
+
+    @Test
+    void anAttackJobRunsTheAttackProtocolOnItsModel() throws Exception {
+        Path exp = dir.resolve("attack.yaml");
+        Files.writeString(exp, """
+                name: attack
+                dataset: synthetic
+                models:
+                  - {name: lin, backend: reference, arch: linear, epochs: 3, batch_size: 16, learning_rate: 0.5}
+                attacks:
+                  - norm: linf
+                    n: 8
+                    options: {pgd-steps: 5, fmn-steps: 10, restarts: 1}
+                """);
+        Path store = dir.resolve("store");
+        TinyExperiment.Run r = TinyExperiment.lowfreq("--quiet", "run", exp.toString(), "--store", store.toString());
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        Job attack = TinyExperiment.lowfreq("plan", exp.toString()).out().lines().filter(l -> l.contains(" attack "))
+                .findFirst().map(l -> new ResultStoreView(store).job(l.substring(0, 12))).orElseThrow();
+        assertThat(attack.string("norm")).isEqualTo("linf");
+        List<java.util.Map<String, String>> rows = ResultTable.read(store.resolve("jobs").resolve(attack.hash())
+                .resolve("results.csv"));
+        assertThat(rows).isNotEmpty().allSatisfy(row -> {
+            assertThat(row.get("model")).isEqualTo("lin");
+            assertThat(row.get("probe")).isEqualTo("attack-linf");
+        });
+    }
+
+    /** Reads job specs back from a store. */
+    record ResultStoreView(Path store) {
+        Job job(String hash) {
+            try (var s = new org.lowfreq.app.store.ResultStore(store, java.time.Duration.ofMinutes(1))) {
+                return s.readSpec(hash);
+            }
+        }
+    }
 }
