@@ -39,9 +39,14 @@ public final class ReportJobKind implements JobKind {
         Path collected = ctx.workDir().resolve("collected.csv");
         int rows = StoreCollector.join(inputs, collected);
         ctx.log().println("collected " + rows + " result rows from " + inputs.size() + " jobs into " + collected);
-        if (commands.has("report")) {
-            commands.run(List.of("report", collected.toString(), "--out", ctx.workDir().resolve("report").toString()),
-                    ctx.log());
+        var reportOptions = commands.options("report");
+        if (reportOptions.isPresent()) {
+            List<String> args = new ArrayList<>(List.of("report", collected.toString(), "--out",
+                    ctx.workDir().resolve("report").toString()));
+            if (reportOptions.get().contains("store")) {
+                args.addAll(List.of("--store", ctx.store().root().resolve("jobs").toString())); // the probes' figures
+            }
+            commands.run(args, ctx.log());
         } else {
             String note = "skipped the report: this build has no 'lowfreq report' command yet";
             Files.writeString(ctx.workDir().resolve("REPORT-SKIPPED.txt"), note + "\n");

@@ -38,8 +38,8 @@ import org.lowfreq.spi.UserInputException;
  * STORE/specs/HASH.json     what each planned job is (written by run and submit; read by run-job)
  * STORE/claims/HASH         who runs it now: created atomically (hard link of a complete file), so one
  *                           runner wins; heartbeat = its modification time
- * STORE/partial/HASH/       work in progress, touched only by the claim's holder (kept for resumable jobs)
- * STORE/jobs/HASH/          the finished job: config.json, results.csv, artifacts (partial/HASH renamed here)
+ * STORE/.partial/HASH/      work in progress (hidden: collectors skip dot folders), touched only by the claim's holder (kept for resumable jobs)
+ * STORE/jobs/HASH/          the finished job: config.json, results.csv, artifacts (.partial/HASH renamed here)
  * STORE/failed/HASH/        config.json and error.txt of the last failed attempt
  * </pre>
  * A finished folder appears in one rename, so it is either absent or complete; a second commit of
@@ -66,7 +66,7 @@ public final class ResultStore implements AutoCloseable {
         this.staleAfter = staleAfter;
         this.heartbeatEvery = Duration.ofMillis(Math.max(200, staleAfter.toMillis() / 4));
         try {
-            for (String d : List.of("specs", "claims", "partial", "jobs", "failed")) {
+            for (String d : List.of("specs", "claims", ".partial", "jobs", "failed")) {
                 Files.createDirectories(this.root.resolve(d));
             }
         } catch (IOException e) {
@@ -89,7 +89,7 @@ public final class ResultStore implements AutoCloseable {
     }
 
     public Path partialDir(String hash) {
-        return root.resolve("partial").resolve(hash);
+        return root.resolve(".partial").resolve(hash);
     }
 
     public Path failedDir(String hash) {
