@@ -22,6 +22,12 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
                 PluginsCommand.class,
                 ProbeCommand.class,
+                org.lowfreq.app.commands.PlanCommand.class,
+                org.lowfreq.app.commands.RunCommand.class,
+                org.lowfreq.app.commands.RunJobCommand.class,
+                org.lowfreq.app.commands.StatusCommand.class,
+                org.lowfreq.app.commands.SubmitCommand.class,
+                org.lowfreq.app.commands.QuickstartCommand.class,
                 CollectCommand.class,
                 ReportCommand.class,
                 ManifoldCommand.class,
