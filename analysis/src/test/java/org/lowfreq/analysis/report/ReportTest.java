@@ -106,4 +106,14 @@ class ReportTest {
         assertThat(html).contains("no data").doesNotContain("failed");
         assertThat(b.figureCount()).isZero();
     }
+
+    @Test
+    void cleanAccuracyFallsBackToTheModelCard() {
+        ResultRecord row = new ResultRecord("m", "baseline", "resnet18", 0, 0, 0, "tf", "cifar10", "test", 10, "hybrid",
+                "", "", Double.NaN, "", -1, "f_rev_norm_mean", 0.3, "");
+        ResultSet data = new ResultSet(List.of(row));
+        assertThat(data.cleanAccuracy("m")).isNaN();
+        assertThat(data.withCardCleanAccuracy(java.util.Map.of("m", 0.61)).cleanAccuracy("m")).isEqualTo(0.61);
+        assertThat(data.fRevNorm("m")).isEqualTo(0.3);
+    }
 }
