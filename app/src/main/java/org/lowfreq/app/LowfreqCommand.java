@@ -2,6 +2,8 @@ package org.lowfreq.app;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.lowfreq.app.commands.BenchCommand;
+import org.lowfreq.app.commands.CorruptCommand;
 import org.lowfreq.app.commands.CollectCommand;
 import org.lowfreq.app.commands.DataCommand;
 import org.lowfreq.app.commands.ManifoldCommand;
@@ -26,6 +28,10 @@ import picocli.CommandLine.ScopeType;
                 DataCommand.class,
                 org.lowfreq.app.commands.AttackCommand.class,
                 org.lowfreq.app.commands.SpectrumCommand.class,
+                org.lowfreq.app.commands.TrainCommand.class,
+                org.lowfreq.app.commands.EvalCommand.class,
+                org.lowfreq.app.commands.BenchCommand.class,
+                CorruptCommand.class,
         })
 public final class LowfreqCommand implements Runnable {
     // Parsed early by GlobalOptions.scan; declared here so they are accepted anywhere and documented.

@@ -28,8 +28,7 @@ class MainTest {
     void unknownSubcommandOrOptionIsAUsageErrorWithCode2() {
         Run r = run("no-such-command");
         assertThat(r.code()).isEqualTo(2);
-        // picocli prints the usage, or a "Did you mean" suggestion when a command name is close
-        assertThat(r.err()).contains("Unmatched argument").containsAnyOf("Usage: lowfreq", "Did you mean: lowfreq");
+        assertThat(r.err()).contains("Unmatched argument").contains("Usage: lowfreq");
         assertThat(run("plugins", "--no-such-option").code()).isEqualTo(2);
     }
 

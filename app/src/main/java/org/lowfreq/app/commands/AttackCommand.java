@@ -14,9 +14,12 @@ import org.lowfreq.app.Progress;
 import org.lowfreq.app.VersionProvider;
 import org.lowfreq.attacks.MinimalEpsilonProtocol;
 import org.lowfreq.attacks.ProtocolSettings;
+import org.lowfreq.spi.Capability;
 import org.lowfreq.spi.Classifier;
 import org.lowfreq.spi.Dataset;
 import org.lowfreq.spi.Images;
+import org.lowfreq.spi.ModelCard;
+import org.lowfreq.spi.ModelCardFile;
 import org.lowfreq.spi.Norm;
 import org.lowfreq.spi.UserInputException;
 import picocli.CommandLine.Command;
@@ -100,12 +103,27 @@ public final class AttackCommand implements Runnable {
             s = s.withPgdSteps(pgdSteps);
         }
         MinimalEpsilonProtocol protocol = new MinimalEpsilonProtocol(s);
+        // everything checkable from the card and the data is checked before the (slow) model load
+        ModelCard card = readFinishedCard(model);
+        String datasetName = dataset != null ? dataset : card.dataset();
+        if (datasetName == null || datasetName.isBlank()) {
+            throw new UserInputException("the model card of " + model + " names no data set",
+                    "pass the test data with --dataset NAME ('lowfreq data list' shows the names)");
+        }
+        Dataset data = probeRun.openDataset(datasetName, split, 0);
+        int available = data.size(split);
+        if (n > available) {
+            throw new UserInputException("--n " + n + " asks for more images than split '" + split + "' of "
+                    + data.name() + " holds (" + available + ")", "use --n " + available + " or less");
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new UserInputException("--out " + out + " is a file, not a folder", "pass a folder (it is created if missing)");
+        }
         try (Classifier m = registry.loadModel(model)) {
-            String datasetName = dataset != null ? dataset : m.card().dataset();
-            Dataset data = probeRun.openDataset(datasetName, split, 0);
-            if (n > data.size(split)) {
-                throw new UserInputException("--n " + n + " but split " + split + " of " + data.name() + " holds "
-                        + data.size(split) + " images");
+            if (!m.capabilities().contains(Capability.INPUT_GRADIENT)) {
+                throw new UserInputException("model " + m.card().name() + " (backend " + m.card().backend()
+                        + ") offers no input gradients, which the attacks need",
+                        "attack a model of a backend with gradients (tensorflow, reference); 'lowfreq plugins' lists them");
             }
             Images images = data.read(split, 0, n);
             Files.createDirectories(out);
@@ -136,6 +154,23 @@ public final class AttackCommand implements Runnable {
     private static String value(java.util.List<org.lowfreq.spi.ResultRow> rows, String metric) {
         return rows.stream().filter(r -> r.metric().equals(metric)).findFirst()
                 .map(r -> Double.isNaN(r.value()) ? "NaN (" + r.note() + ")" : String.format("%.5g", r.value())).orElse("?");
+    }
+
+    /**
+     * The model card of a finished model. A folder without a card but with {@code checkpoints/} is a
+     * training run that has not finished yet (the card is written last), which deserves its own message.
+     */
+    static ModelCard readFinishedCard(Path modelDir) {
+        if (!Files.isDirectory(modelDir)) {
+            throw new UserInputException("model folder " + modelDir + " does not exist",
+                    "pass the folder written by 'lowfreq train' (it holds model-card.json)");
+        }
+        if (!Files.isRegularFile(ModelCardFile.pathIn(modelDir)) && Files.isDirectory(modelDir.resolve("checkpoints"))) {
+            throw new UserInputException("model " + modelDir + " has checkpoints but no " + ModelCardFile.FILE_NAME
+                    + ": its training has not finished", "wait for 'lowfreq train' to finish (it writes the card last), "
+                    + "or resume it with the same command");
+        }
+        return ModelCardFile.read(modelDir);
     }
 
     @Override

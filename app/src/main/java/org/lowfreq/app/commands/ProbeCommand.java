@@ -54,6 +54,12 @@ public final class ProbeCommand implements Runnable {
     @Option(names = "--grid", paramLabel = "F,F,...", description = "Parameter grid, for probes that sweep one (e.g. f_mix).")
     String grid;
 
+    @Option(names = "--from", paramLabel = "DIR", description = "Corruption probe: a -C set folder (CIFAR-10-C layout).")
+    Path from;
+
+    @Option(names = "--generate", description = "Corruption probe: corrupt the test images on the fly instead of --from.")
+    boolean generate;
+
     @Option(names = {"-o", "--set"}, paramLabel = "KEY=VALUE", description = "Probe option (repeatable).")
     List<String> set = new ArrayList<>();
 
@@ -70,6 +76,12 @@ public final class ProbeCommand implements Runnable {
         }
         if (grid != null) {
             options = options.with("grid", grid);
+        }
+        if (from != null) {
+            options = options.with("from", from.toString());
+        }
+        if (generate) {
+            options = options.with("generate", "true");
         }
         int t = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         Path results = probeRun.run(new ProbeRun.Request(probe, model, dataset, split, limit, seed, t, options, out));

@@ -7,7 +7,7 @@ import org.lowfreq.analysis.spectrum.PowerSpectrum;
 import org.lowfreq.analysis.spectrum.RadialCumulative;
 import org.lowfreq.analysis.spectrum.SpectrumCsv;
 import org.lowfreq.analysis.spectrum.SpectrumFigures;
-import org.lowfreq.attacks.TemporaryNpy;
+import org.lowfreq.datasets.npy.NpyArray;
 import org.lowfreq.spi.ImageShape;
 import org.lowfreq.spi.UserInputException;
 import picocli.CommandLine.Command;
@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code lowfreq spectrum}: the mean power spectrum and f_0.5 of a set of perturbations (METHODS.md 2). */
 @Command(name = "spectrum", mixinStandardHelpOptions = true,
-        description = {"Mean power spectrum of perturbations (float32 NPY, N x H x W x C, e.g. x_adv - x or",
+        description = {"Mean power spectrum of perturbations (numeric NPY, N x H x W x C, e.g. x_adv - x or",
                 "x_corrupt - x): heat map with colour bar, cumulative radial power with the f_0.5 crossing, CSV.",
                 "All-zero perturbations (failed attacks) are left out.",
                 "Example:",
@@ -26,7 +26,7 @@ public final class SpectrumCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--perturbations", required = true, paramLabel = "FILE.npy", description = "Perturbations, float32 N x H x W x C.")
+    @Option(names = "--perturbations", required = true, paramLabel = "FILE.npy", description = "Perturbations, N x H x W x C (float32, float64 or integer NPY).")
     Path perturbations;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
@@ -43,7 +43,8 @@ public final class SpectrumCommand implements Runnable {
         if (!Files.isRegularFile(perturbations)) {
             throw new UserInputException("perturbation file " + perturbations + " does not exist");
         }
-        TemporaryNpy.FloatArray a = TemporaryNpy.readFloat32(perturbations);
+        // any numeric NPY is accepted: numpy writes float64 residuals by default
+        NpyArray a = NpyArray.read(perturbations);
         int[] s = a.shape();
         if (s.length != 4 && s.length != 3) {
             throw new UserInputException(perturbations + " has shape " + java.util.Arrays.toString(s),
@@ -52,7 +53,7 @@ public final class SpectrumCommand implements Runnable {
         ImageShape shape = new ImageShape(s[1], s[2], s.length == 4 ? s[3] : 1);
         int d = shape.size();
         int kept = 0;
-        float[] data = a.data();
+        float[] data = a.toFloats();
         float[] nonZero = new float[data.length];
         for (int i = 0; i < s[0]; i++) {
             boolean any = false;

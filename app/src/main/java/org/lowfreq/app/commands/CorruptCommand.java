@@ -1,0 +1,101 @@
+package org.lowfreq.app.commands;
+
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.lowfreq.app.ProbeRun;
+import org.lowfreq.app.Progress;
+import org.lowfreq.corruptions.CorruptedSetGenerator;
+import org.lowfreq.corruptions.CorruptionRunner;
+import org.lowfreq.corruptions.Corruptions;
+import org.lowfreq.corruptions.FrostImages;
+import org.lowfreq.spi.Corruption;
+import org.lowfreq.spi.Dataset;
+import org.lowfreq.spi.Resolution;
+import org.lowfreq.spi.UserInputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code lowfreq corrupt}: writes a -C set (official CIFAR-10-C layout) from a data set split. */
+@Command(name = "corrupt", mixinStandardHelpOptions = true,
+        description = {"Write a corrupted test set in the CIFAR-10-C layout (<corruption>.npy with the severities",
+                "stacked, labels.npy). Interrupted runs resume per corruption file.",
+                "Example:", "  lowfreq corrupt --dataset cifar10 --split test --out data/CIFAR-10-C-lowfreq"})
+public final class CorruptCommand implements Runnable {
+    private final ProbeRun probeRun;
+    private final Progress progress;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--dataset", defaultValue = "cifar10", description = "Data set (default: ${DEFAULT-VALUE}).")
+    String dataset;
+
+    @Option(names = "--split", defaultValue = "test", description = "Split (default: ${DEFAULT-VALUE}).")
+    String split;
+
+    @Option(names = "--corruptions", defaultValue = "all", paramLabel = "LIST",
+            description = "Comma-separated names, or all (19), common (15), extra (4) (default: ${DEFAULT-VALUE}).")
+    String corruptions;
+
+    @Option(names = "--severities", defaultValue = "1,2,3,4,5", split = ",", paramLabel = "S,S,...",
+            description = "Severities to stack (default: ${DEFAULT-VALUE}; the official layout needs all five).")
+    int[] severities;
+
+    @Option(names = "--table", paramLabel = "TABLE",
+            description = "Severity table: cifar32, tiny64 or imagenet224 (default: by image size).")
+    String table;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Base seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--threads", defaultValue = "0", description = "Worker threads (0 = all cores).")
+    int threads;
+
+    @Option(names = "--limit", defaultValue = "0", paramLabel = "N", description = "Only the first N images (0 = all).")
+    int limit;
+
+    @Option(names = "--frost-dir", paramLabel = "DIR",
+            description = "Folder of frost1.png .. frost6.jpg (default: $LOWFREQ_FROST_DIR, else ../shared/corruptions/frost).")
+    Path frostDir;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    Path out;
+
+    @Inject
+    CorruptCommand(ProbeRun probeRun, Progress progress) {
+        this.probeRun = probeRun;
+        this.progress = progress;
+    }
+
+    @Override
+    public void run() {
+        Dataset data = probeRun.openDataset(dataset, split, limit);
+        Resolution res = table != null ? Resolution.parse(table)
+                : Resolution.forSize(data.shape().height(), data.shape().width());
+        Corruptions all = new Corruptions(frostDir != null ? new FrostImages(frostDir) : FrostImages.fromEnvironment());
+        List<Corruption> selected = all.select(corruptions);
+        if (severities.length == 0) {
+            throw new UserInputException("no severities given", "use --severities 1,2,3,4,5");
+        }
+        var w = spec.commandLine().getOut();
+        if (!Arrays.equals(severities, new int[] {1, 2, 3, 4, 5})) {
+            w.println("note: severities " + Arrays.toString(severities)
+                    + " are not the official five; the files will not open as a -C data set");
+        }
+        int t = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        CorruptedSetGenerator.Result r;
+        try (CorruptionRunner runner = new CorruptionRunner(seed, t)) {
+            r = new CorruptedSetGenerator(runner).generate(data, split, selected, severities, res, out,
+                    progress.listener());
+        }
+        long cells = (long) r.written().size() * severities.length * data.size(split);
+        w.printf("wrote %d corruption files (%s), skipped %d already complete, table %s, %d threads, %.1f s (%.0f images/s)%n",
+                r.written().size(), String.join(",", r.written()), r.skipped().size(), res.name().toLowerCase(),
+                t, r.seconds(), cells / Math.max(r.seconds(), 1e-9));
+        w.println("out: " + out.toAbsolutePath());
+    }
+}

@@ -1,0 +1,140 @@
+package org.lowfreq.corruptions;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.lowfreq.spi.Corruption;
+import org.lowfreq.spi.Dataset;
+import org.lowfreq.spi.Images;
+import org.lowfreq.spi.ProgressListener;
+import org.lowfreq.spi.Resolution;
+import org.lowfreq.spi.UserInputException;
+
+/**
+ * Writes a corrupted test set in the official CIFAR-10-C layout: {@code <corruption>.npy}, uint8
+ * (k n, H, W, C) with the k requested severities stacked in order (k = 5 for the official
+ * layout, which the data set reader requires), and {@code labels.npy}, uint8 (k n) as the
+ * reference generator and the published files store it. Each file is written atomically; a corruption whose file already exists with the
+ * expected shape is skipped, so an interrupted run resumes where it stopped.
+ */
+public final class CorruptedSetGenerator {
+    /** What a run did. */
+    public record Result(List<String> written, List<String> skipped, double seconds) {
+    }
+
+    private final CorruptionRunner runner;
+    private final Uint8ArrayWriter writer;
+
+    public CorruptedSetGenerator(CorruptionRunner runner) {
+        this(runner, Uint8ArrayWriter.NPY);
+    }
+
+    public CorruptedSetGenerator(CorruptionRunner runner, Uint8ArrayWriter writer) {
+        this.runner = runner;
+        this.writer = writer;
+    }
+
+    public Result generate(Dataset dataset, String split, List<Corruption> corruptions, int[] severities,
+                           Resolution table, Path outDir, ProgressListener progress) {
+        Images clean = dataset.readAll(split);
+        return generate(clean, corruptions, severities, table, outDir, progress);
+    }
+
+    public Result generate(Images clean, List<Corruption> corruptions, int[] severities, Resolution table,
+                           Path outDir, ProgressListener progress) {
+        for (int s : severities) {
+            if (s < 1 || s > 5) {
+                throw new UserInputException("severity " + s + " is not in 1..5", "use --severities 1,2,3,4,5");
+            }
+        }
+        if (!clean.hasLabels()) {
+            throw new UserInputException("the clean images have no labels; a -C set needs them");
+        }
+        long start = System.nanoTime();
+        int n = clean.count();
+        int size = clean.shape().size();
+        int k = severities.length;
+        int[] shape = {k * n, clean.shape().height(), clean.shape().width(), clean.shape().channels()};
+        List<String> written = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        try {
+            Files.createDirectories(outDir);
+        } catch (IOException e) {
+            throw new UserInputException("cannot create " + outDir + ": " + e.getMessage());
+        }
+        writeLabels(clean.labels(), k, outDir.resolve("labels.npy"));
+        List<Corruption> todo = new ArrayList<>();
+        for (Corruption c : corruptions) {
+            if (isComplete(outDir.resolve(c.name() + ".npy"), shape)) {
+                skipped.add(c.name());
+            } else {
+                todo.add(c);
+            }
+        }
+        progress.start("corrupt", (long) todo.size() * k * n);
+        try {
+            for (Corruption c : todo) {
+                progress.status(c.name());
+                byte[] data = new byte[k * n * size];
+                for (int j = 0; j < k; j++) {
+                    runner.applyToBytes(c, severities[j], table, clean, 0, data, j * n * size, progress);
+                }
+                writer.write(outDir.resolve(c.name() + ".npy"), shape, data);
+                written.add(c.name());
+            }
+        } finally {
+            progress.finish();
+        }
+        return new Result(written, skipped, (System.nanoTime() - start) / 1e9);
+    }
+
+    private void writeLabels(int[] labels, int k, Path file) {
+        int n = labels.length;
+        boolean small = java.util.Arrays.stream(labels).allMatch(l -> l >= 0 && l <= 255);
+        if (!small) {
+            throw new UserInputException("labels above 255 cannot be stored as uint8 labels.npy",
+                    "-C sets are written for data sets with at most 256 classes");
+        }
+        if (isComplete(file, new int[] {k * n})) {
+            return;
+        }
+        byte[] b = new byte[k * n];
+        for (int j = 0; j < k; j++) {
+            for (int i = 0; i < n; i++) {
+                b[j * n + i] = (byte) labels[i];
+            }
+        }
+        writer.write(file, new int[] {k * n}, b);
+    }
+
+    /** True when the file exists, declares uint8 data of this shape and holds all of it. */
+    static boolean isComplete(Path file, int[] shape) {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(10);
+            if (head.length < 10 || head[0] != (byte) 0x93) {
+                return false;
+            }
+            int len = (head[8] & 0xFF) | (head[9] & 0xFF) << 8;
+            String header = new String(in.readNBytes(len), StandardCharsets.ISO_8859_1);
+            String dims = String.join(", ", java.util.Arrays.stream(shape).mapToObj(Integer::toString).toList());
+            if (shape.length == 1) {
+                dims += ",";
+            }
+            long bytes = 1;
+            for (int d : shape) {
+                bytes *= d;
+            }
+            return header.contains("'|u1'") && header.contains("(" + dims + ")")
+                    && Files.size(file) == 10 + len + bytes;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.lowfreq.corruptions;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.random.RandomGenerator;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.lowfreq.spi.CorruptionGroup;
+import org.lowfreq.spi.Resolution;
+
+/**
+ * Encode with the JDK's baseline JPEG writer at quality c (IJG tables scaled as libjpeg does, 4:2:0
+ * chroma for colour as Pillow's default) and decode with the JDK's reader.
+ */
+final class JpegCompression extends TableCorruption {
+    static final double[][] C = {
+            {80, 65, 58, 50, 40},
+            {65, 58, 50, 40, 25},
+            {25, 18, 15, 10, 7}};
+
+    JpegCompression() {
+        super("jpeg_compression", CorruptionGroup.MEDIUM, false);
+    }
+
+    @Override
+    float[] corrupt(float[] image, int h, int w, int c, int severity, Resolution table, RandomGenerator rng) {
+        int quality = (int) value(C, table, severity);
+        int[] u = Pixels.toUint8(image);
+        BufferedImage img = new BufferedImage(w, h, c == 3 ? BufferedImage.TYPE_3BYTE_BGR : BufferedImage.TYPE_BYTE_GRAY);
+        byte[] data = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
+        for (int p = 0; p < h * w; p++) {
+            if (c == 3) {
+                data[3 * p] = (byte) u[3 * p + 2];
+                data[3 * p + 1] = (byte) u[3 * p + 1];
+                data[3 * p + 2] = (byte) u[3 * p];
+            } else {
+                data[p] = (byte) u[p];
+            }
+        }
+        byte[] encoded = encode(img, quality / 100f);
+        BufferedImage decoded = decode(encoded);
+        float[] out = new float[image.length];
+        var raster = decoded.getRaster();
+        int[] px = new int[raster.getNumBands()];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                raster.getPixel(x, y, px);
+                int o = (y * w + x) * c;
+                for (int ch = 0; ch < c; ch++) {
+                    out[o + ch] = px[Math.min(ch, px.length - 1)] / 255f;
+                }
+            }
+        }
+        return out;
+    }
+
+    static BufferedImage decode(byte[] encoded) {
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("jpeg");
+        if (!readers.hasNext()) {
+            throw new IllegalStateException("this JDK has no JPEG reader");
+        }
+        ImageReader reader = readers.next();
+        try (var in = new MemoryCacheImageInputStream(new ByteArrayInputStream(encoded))) {
+            reader.setInput(in);
+            return reader.read(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("JPEG decoding failed", e);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    static byte[] encode(BufferedImage img, float quality) {
+        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
+        if (!writers.hasNext()) {
+            throw new IllegalStateException("this JDK has no JPEG writer");
+        }
+        ImageWriter writer = writers.next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (var out = new MemoryCacheImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(quality);
+            writer.write(null, new IIOImage(img, null, null), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException("JPEG encoding failed", e);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+}

@@ -1,0 +1,71 @@
+package org.lowfreq.corruptions;
+
+/** Conversions between the [0, 1] float images of the spi and the working arrays of the corruptions. */
+final class Pixels {
+    private Pixels() {
+    }
+
+    static double[] toDouble(float[] image) {
+        double[] d = new double[image.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = image[i];
+        }
+        return d;
+    }
+
+    /** The uint8 image the reference receives (its inputs are PIL images), rounded. */
+    static int[] toUint8(float[] image) {
+        int[] u = new int[image.length];
+        for (int i = 0; i < u.length; i++) {
+            u[i] = clampByte((int) Math.rint(image[i] * 255.0));
+        }
+        return u;
+    }
+
+    static int clampByte(int v) {
+        return v < 0 ? 0 : (v > 255 ? 255 : v);
+    }
+
+    static double clip01(double v) {
+        return v < 0 ? 0 : (v > 1 ? 1 : v);
+    }
+
+    /** Clips to [0, 1] and narrows to float. */
+    static float[] toFloatClipped(double[] d) {
+        float[] f = new float[d.length];
+        for (int i = 0; i < f.length; i++) {
+            double v = d[i];
+            f[i] = (float) (v < 0 ? 0 : (v > 1 ? 1 : v));
+        }
+        return f;
+    }
+
+    static float[] fromUint8(int[] u) {
+        float[] f = new float[u.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = u[i] / 255f;
+        }
+        return f;
+    }
+
+    /** Repeats a one-channel image into three channels. */
+    static float[] grayToRgb(float[] g) {
+        float[] rgb = new float[g.length * 3];
+        for (int i = 0; i < g.length; i++) {
+            rgb[3 * i] = g[i];
+            rgb[3 * i + 1] = g[i];
+            rgb[3 * i + 2] = g[i];
+        }
+        return rgb;
+    }
+
+    /** ITU-R 601 luma of an RGB image (what OpenCV's RGB2GRAY computes). */
+    static float[] rgbToGray(float[] rgb) {
+        float[] g = new float[rgb.length / 3];
+        for (int i = 0; i < g.length; i++) {
+            double v = 0.299 * rgb[3 * i] + 0.587 * rgb[3 * i + 1] + 0.114 * rgb[3 * i + 2];
+            g[i] = (float) clip01(v);
+        }
+        return g;
+    }
+}
