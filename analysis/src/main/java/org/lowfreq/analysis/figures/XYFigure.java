@@ -167,6 +167,7 @@ public final class XYFigure {
             m.setLabel(label);
             m.setLabelFont(LABEL);
             m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            m.setLabelBackgroundColor(new Color(255, 255, 255, 170)); // do not hide the points under the label
             m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
         }
         plot.addDomainMarker(m);

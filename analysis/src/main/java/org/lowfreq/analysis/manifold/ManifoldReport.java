@@ -122,7 +122,7 @@ public final class ManifoldReport {
 
     static XYFigure spectra(ManifoldAnalysis.Result res) {
         XYFigure f = new XYFigure("Radial power spectra of the receptive fields",
-                "spatial frequency (cycles/image; / " + fmt(res.fovDegrees()) + " = cycles/degree)",
+                "spatial frequency (cycles/image; / " + org.lowfreq.spi.ResultRow.formatNumber(res.fovDegrees()) + " = cycles/degree)",
                 "power (angular mean, fraction of the maximum)");
         for (ManifoldAnalysis.ComponentField c : res.components()) {
             double[] r = c.spectrum().radiusCpi();

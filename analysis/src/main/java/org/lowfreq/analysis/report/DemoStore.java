@@ -63,7 +63,11 @@ public final class DemoStore {
                     List.of("airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck"),
                     sp.sigma(), 0, "cifar10", sp.seed(), sp.cleanAcc(), Map.of("demo", "true"));
             SplittableRandom r = Seeds.random(seed, "demo", name);
-            jobs.add(job(store, card, "hybrid", 10000, hybridRows(sp, r)));
+            Path hybridJob = job(store, card, "hybrid", 10000, hybridRows(sp, r));
+            if (sp.seed() == 0 && "baseline".equals(sp.family())) {
+                writeHybridExamples(hybridJob.resolve("hybrid-examples.png"));
+            }
+            jobs.add(hybridJob);
             PowerSpectrum spectrum = syntheticSpectrum(sp.fHalf(), Seeds.derive(seed, "demo-spectrum", name));
             Path attackJob = job(store, card, "attack-linf", 200, attackRows(sp, spectrum));
             SpectrumCsv.cumulativeRadial(spectrum.cumulativeRadial(), attackJob.resolve(Artifacts.CUMULATIVE_CSV));
@@ -219,6 +223,62 @@ public final class DemoStore {
         rows.add(ResultRow.summary("corruption_accuracy_mean", sum / cells, 0));
         rows.add(ResultRow.summary("clean_accuracy", sp.cleanAcc(), 0));
         return rows;
+    }
+
+    /**
+     * A strip of synthetic hybrids (METHODS.md 1: low-pass of a smooth pattern + high-pass of a fine
+     * one) across f_mix, standing in for the probe's example figure.
+     */
+    static void writeHybridExamples(Path png) {
+        int n = 32;
+        float[] low = new float[n * n];
+        float[] high = new float[n * n];
+        for (int y = 0; y < n; y++) {
+            for (int x = 0; x < n; x++) {
+                low[y * n + x] = (float) (0.5 + 0.4 * Math.exp(-((x - 16) * (x - 16) + (y - 12) * (y - 12)) / 60.0)
+                        - 0.3 * Math.exp(-((x - 8) * (x - 8) + (y - 24) * (y - 24)) / 30.0));
+                high[y * n + x] = (float) (0.5 + 0.35 * Math.signum(Math.sin(2 * Math.PI * x / 4.0) * Math.sin(2 * Math.PI * y / 5.0)));
+            }
+        }
+        Fft2 fft = new Fft2(n, n);
+        float[] lowS = fft.forward(low);
+        float[] highS = fft.forward(high);
+        double[] grid = {0, 0.1, 0.2, 0.3, 0.5, 0.7, 1.0};
+        int scale = 4;
+        int cell = n * scale + 8;
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(cell * grid.length, cell + 22,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        g.setColor(java.awt.Color.BLACK);
+        for (int gi = 0; gi < grid.length; gi++) {
+            double r = 0.5 * grid[gi];
+            float[] mix = new float[2 * n * n];
+            for (int k = 0; k < n; k++) {
+                for (int l = 0; l < n; l++) {
+                    int b = 2 * (k * n + l);
+                    boolean keepLow = FrequencyGrid.radial(k, l, n, n) <= r;
+                    float[] src = keepLow ? lowS : highS;
+                    mix[b] = src[b];
+                    mix[b + 1] = src[b + 1];
+                }
+            }
+            float[] x = fft.inverseReal(mix);
+            for (int y = 0; y < n * scale; y++) {
+                for (int xx = 0; xx < n * scale; xx++) {
+                    int v = (int) Math.round(255 * Math.min(1, Math.max(0, x[(y / scale) * n + xx / scale])));
+                    img.setRGB(gi * cell + 4 + xx, 4 + y, new java.awt.Color(v, v, v).getRGB());
+                }
+            }
+            g.drawString("f_mix = " + grid[gi], gi * cell + 30, cell + 14);
+        }
+        g.dispose();
+        try {
+            javax.imageio.ImageIO.write(img, "png", png.toFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     // Abramowitz-Stegun 7.1.26, |error| < 1.5e-7: enough for a synthetic success-rate curve.

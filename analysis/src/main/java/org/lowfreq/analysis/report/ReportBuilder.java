@@ -376,7 +376,7 @@ public final class ReportBuilder {
                 g.nearest() == null ? "-" : g.nearest().name(), fmt(g.sigma(), 2), g.note()));
         for (String a : data.attackProbes()) {
             Goldilocks ga = Goldilocks.of(data, "f_0.5 (cycles/pixel)", m -> data.fHalfCpp(m.name(), a),
-                    "median epsilon (" + a + ")", m -> data.medianEpsilon(m.name(), a));
+                    "median minimal epsilon (" + a + ", pixel scale [0, 1])", m -> data.medianEpsilon(m.name(), a));
             robustnessFigure(page, "epsilon-vs-fhalf-" + a, "Adversarial robustness vs f_0.5 (" + a + ")", ga,
                     m -> data.fHalfCpp(m.name(), a), m -> data.medianEpsilon(m.name(), a));
             summary.add(List.of("median eps (" + a + ") vs f_0.5", ga.fit() == null ? "-" : fmt(ga.fit().rSquared(), 3),
@@ -453,7 +453,7 @@ public final class ReportBuilder {
         List<BufferedImage> sevPanels = new ArrayList<>();
         List<List<String>> rows = new ArrayList<>();
         for (int s : severities) {
-            Goldilocks g = Goldilocks.of(data, "f_rev (norm.)", m -> data.fRevNorm(m.name()), "accuracy",
+            Goldilocks g = Goldilocks.of(data, "f_rev (normalised, Nyquist = 1)", m -> data.fRevNorm(m.name()), "accuracy (fraction correct)",
                     m -> data.accuracyBySeverity(m.name()).getOrDefault(s, Double.NaN));
             XYFigure f = scatterWithFit("severity " + s, g, m -> data.fRevNorm(m.name()),
                     m -> data.accuracyBySeverity(m.name()).getOrDefault(s, Double.NaN), 6, false);
@@ -469,7 +469,7 @@ public final class ReportBuilder {
         }
         List<BufferedImage> panels = new ArrayList<>();
         for (String c : corruptions) {
-            Goldilocks g = Goldilocks.of(data, "f_rev (norm.)", m -> data.fRevNorm(m.name()), "accuracy",
+            Goldilocks g = Goldilocks.of(data, "f_rev (normalised, Nyquist = 1)", m -> data.fRevNorm(m.name()), "accuracy (fraction correct)",
                     m -> data.accuracyByCorruption(m.name()).getOrDefault(c, Double.NaN));
             XYFigure f = scatterWithFit(c, g, m -> data.fRevNorm(m.name()),
                     m -> data.accuracyByCorruption(m.name()).getOrDefault(c, Double.NaN), 6, false);

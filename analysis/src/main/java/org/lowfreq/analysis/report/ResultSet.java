@@ -23,8 +23,15 @@ public final class ResultSet {
 
     private final List<ResultRecord> rows;
     private final Map<String, ModelInfo> models = new LinkedHashMap<>();
+    private final Map<String, Double> cardCleanAccuracy;
 
     public ResultSet(Collection<ResultRecord> rows) {
+        this(rows, Map.of());
+    }
+
+    /** {@code cardCleanAccuracy}: model name -> clean accuracy from its model card, used when no row has one. */
+    public ResultSet(Collection<ResultRecord> rows, Map<String, Double> cardCleanAccuracy) {
+        this.cardCleanAccuracy = Map.copyOf(cardCleanAccuracy);
         this.rows = List.copyOf(rows);
         for (ResultRecord r : this.rows) {
             models.putIfAbsent(r.model(), new ModelInfo(r.model(), r.family(), r.arch(), r.blurSigma(), r.modelSeed()));
@@ -37,6 +44,11 @@ public final class ResultSet {
             out.add(ResultRecord.of(m, csv.toString()));
         }
         return new ResultSet(out);
+    }
+
+    /** The same rows with clean accuracies from model cards as a fallback. */
+    public ResultSet withCardCleanAccuracy(Map<String, Double> byModel) {
+        return new ResultSet(rows, byModel);
     }
 
     public List<ResultRecord> rows() {
@@ -119,9 +131,10 @@ public final class ResultSet {
                 .map(ResultRecord::metric).findFirst().map(m -> summary(model, attackProbe::equals, m)).orElse(Double.NaN);
     }
 
-    /** Clean accuracy from any probe or evaluation that wrote it. */
+    /** Clean accuracy from any probe or evaluation that wrote it, else from the model card when given. */
     public double cleanAccuracy(String model) {
-        return summary(model, p -> true, "clean_accuracy");
+        double v = summary(model, p -> true, "clean_accuracy");
+        return Double.isFinite(v) ? v : cardCleanAccuracy.getOrDefault(model, Double.NaN);
     }
 
     /** Per-cell corruption accuracies: corruption -> severity -> accuracy (mean over seeds). */

@@ -16,10 +16,25 @@ class ReportTest {
     @TempDir
     Path tmp;
 
+    @TempDir
+    static Path shared;
+
+    private static Path sharedStore;
+    private static java.util.List<Path> sharedJobs;
+
+    /** One demo store for the tests that only read it (writing one draws 10 heat maps). */
+    private static synchronized Path demoStore() {
+        if (sharedStore == null) {
+            sharedStore = shared.resolve("store");
+            sharedJobs = DemoStore.write(sharedStore, 1);
+        }
+        return sharedStore;
+    }
+
     @Test
     void collectJoinsEveryJobAndSkipsHiddenFolders() throws Exception {
-        Path store = tmp.resolve("store");
-        List<Path> jobs = DemoStore.write(store, 1);
+        Path store = demoStore();
+        List<Path> jobs = sharedJobs;
         Files.createDirectories(store.resolve(".unfinished-job"));
         Files.writeString(store.resolve(".unfinished-job/results.csv"), "garbage\n");
         ResultCollector.Summary s = ResultCollector.collect(store, tmp.resolve("all.csv"), ProgressListener.NONE);
@@ -46,8 +61,7 @@ class ReportTest {
 
     @Test
     void goldilocksFindsTheBuiltInPeakOfTheDemoSweep() {
-        Path store = tmp.resolve("store");
-        DemoStore.write(store, 3);
+        Path store = demoStore();
         ResultCollector.collect(store, tmp.resolve("all.csv"), ProgressListener.NONE);
         ResultSet data = ResultSet.read(tmp.resolve("all.csv"));
         Goldilocks g = Goldilocks.of(data, "f_rev", m -> data.fRevNorm(m.name()), "acc",
@@ -68,8 +82,7 @@ class ReportTest {
 
     @Test
     void reportIsSelfContainedAndDrawsEveryFigureTheDemoAllows() throws Exception {
-        Path store = tmp.resolve("store");
-        DemoStore.write(store, 1);
+        Path store = demoStore();
         ResultCollector.collect(store, tmp.resolve("all.csv"), ProgressListener.NONE);
         ResultSet data = ResultSet.read(tmp.resolve("all.csv"));
         ReportBuilder b = new ReportBuilder(data, Artifacts.scan(ResultCollector.readSources(tmp.resolve("all.csv"))),
@@ -81,7 +94,7 @@ class ReportTest {
         assertThat(b.figureCount()).isEqualTo(8);
         assertThat(html).contains("data:image/png;base64,").doesNotContain("http://").doesNotContain("https://")
                 .doesNotContain("<script");
-        assertThat(html).contains("hybrid examples: no data");
+        assertThat(html).contains("hybrid-examples.png").contains("spectrum_heatmap.png").doesNotContain("no data");
         assertThat(Files.list(tmp.resolve("report/figures")).count()).isEqualTo(8);
     }
 
@@ -92,5 +105,15 @@ class ReportTest {
         assertThat(b.warnings()).isEmpty();
         assertThat(html).contains("no data").doesNotContain("failed");
         assertThat(b.figureCount()).isZero();
+    }
+
+    @Test
+    void cleanAccuracyFallsBackToTheModelCard() {
+        ResultRecord row = new ResultRecord("m", "baseline", "resnet18", 0, 0, 0, "tf", "cifar10", "test", 10, "hybrid",
+                "", "", Double.NaN, "", -1, "f_rev_norm_mean", 0.3, "");
+        ResultSet data = new ResultSet(List.of(row));
+        assertThat(data.cleanAccuracy("m")).isNaN();
+        assertThat(data.withCardCleanAccuracy(java.util.Map.of("m", 0.61)).cleanAccuracy("m")).isEqualTo(0.61);
+        assertThat(data.fRevNorm("m")).isEqualTo(0.3);
     }
 }

@@ -1,14 +1,21 @@
 package org.lowfreq.app.commands;
 
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.lowfreq.analysis.report.Artifacts;
 import org.lowfreq.analysis.report.DemoStore;
 import org.lowfreq.analysis.report.ReportBuilder;
 import org.lowfreq.analysis.report.ResultCollector;
 import org.lowfreq.analysis.report.ResultSet;
 import org.lowfreq.app.Progress;
+import org.lowfreq.spi.ModelCard;
+import org.lowfreq.spi.ModelCardFile;
 import org.lowfreq.spi.UserInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,6 +47,10 @@ public final class ReportCommand implements Runnable {
                     + "by 'lowfreq collect' in RESULTS.sources).")
     Path store;
 
+    @Option(names = "--models", paramLabel = "DIR", description = "Folder of saved models: clean accuracy is taken "
+            + "from their model-card.json when no result row has it.")
+    Path models;
+
     @Option(names = "--demo", description = "Write a synthetic store to DIR/demo-store, collect it and report on it.")
     boolean demo;
 
@@ -49,6 +60,25 @@ public final class ReportCommand implements Runnable {
     @Inject
     ReportCommand(Progress progress) {
         this.progress = progress;
+    }
+
+    /** Model name -> clean accuracy of every model card up to two levels below {@code dir}. */
+    static Map<String, Double> cleanAccuracyFromCards(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new UserInputException("--models " + dir + " is not a folder", "pass the folder that holds the saved models");
+        }
+        Map<String, Double> out = new HashMap<>();
+        try (Stream<Path> s = Files.walk(dir, 2)) {
+            for (Path card : s.filter(p -> p.getFileName().toString().equals(ModelCardFile.FILE_NAME)).toList()) {
+                ModelCard c = ModelCardFile.read(card.getParent());
+                if (Double.isFinite(c.cleanAccuracy())) {
+                    out.put(c.name(), c.cleanAccuracy());
+                }
+            }
+        } catch (IOException e) {
+            throw new UserInputException("cannot list " + dir + ": " + e.getMessage());
+        }
+        return out;
     }
 
     @Override
@@ -65,7 +95,11 @@ public final class ReportCommand implements Runnable {
         }
         List<Path> jobs = store != null ? ResultCollector.findResultFiles(store).stream().map(Path::getParent).toList()
                 : ResultCollector.readSources(table);
-        ReportBuilder builder = new ReportBuilder(ResultSet.read(table), Artifacts.scan(jobs), out, seed);
+        ResultSet data = ResultSet.read(table);
+        if (models != null) {
+            data = data.withCardCleanAccuracy(cleanAccuracyFromCards(models));
+        }
+        ReportBuilder builder = new ReportBuilder(data, Artifacts.scan(jobs), out, seed);
         Path index = builder.write(progress.listener());
         builder.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
         spec.commandLine().getOut().println("report: " + index + " (" + builder.figureCount() + " figures)");
