@@ -30,7 +30,7 @@ import org.tensorflow.types.TInt32;
 
 /**
  * A classifier over a SavedModel whose serving signature maps [0,1] NHWC float32 images to logits.
- * Loss gradients are added to the loaded graph on first use; since the signature's network is the
+ * Loss gradients are added to the loaded graph when it is opened; since the signature's network is the
  * inference-mode one, batch norm uses its running statistics.
  */
 public final class TensorFlowClassifier implements Classifier {
@@ -83,6 +83,8 @@ public final class TensorFlowClassifier implements Classifier {
             Output<TFloat32> logitOut = (Output<TFloat32>) g.outputOrThrow(out.name);
             TensorFlowClassifier c = new TensorFlowClassifier(bundle, card, inOut, logitOut, options.batchSize());
             c.checkOutput(dir);
+            // built now rather than on first use, so the graph is never extended while another thread runs it
+            c.gradientOps();
             return c;
         } catch (RuntimeException e) {
             bundle.close();
@@ -214,7 +216,7 @@ public final class TensorFlowClassifier implements Classifier {
         return new LossGradient(lossOut, gradOut);
     }
 
-    /** Adds the loss and gradient ops to the loaded graph once. */
+    /** Adds the loss and gradient ops to the loaded graph (once). */
     private synchronized GradientOps gradientOps() {
         if (gradientOps == null) {
             Ops tf = Ops.create(bundle.graph()).withSubScope("lowfreq_loss");
