@@ -40,6 +40,7 @@ public final class TensorFlowClassifier implements Classifier {
     private final Output<TFloat32> logits;
     private final int batchSize;
     private GradientOps gradientOps;
+    private String gradientError;
 
     private record GradientOps(Placeholder<TInt32> targets, Operand<TFloat32> crossEntropy,
                                Output<TFloat32> crossEntropyGradient, Operand<TFloat32> margin,
@@ -83,8 +84,13 @@ public final class TensorFlowClassifier implements Classifier {
             Output<TFloat32> logitOut = (Output<TFloat32>) g.outputOrThrow(out.name);
             TensorFlowClassifier c = new TensorFlowClassifier(bundle, card, inOut, logitOut, options.batchSize());
             c.checkOutput(dir);
-            // built now rather than on first use, so the graph is never extended while another thread runs it
-            c.gradientOps();
+            // built now rather than on first use, so the graph is never extended while another thread runs it;
+            // an external graph with an op TensorFlow cannot differentiate loads without the capability
+            try {
+                c.gradientOps();
+            } catch (RuntimeException e) {
+                c.gradientError = e.getMessage();
+            }
             return c;
         } catch (RuntimeException e) {
             bundle.close();
@@ -160,7 +166,7 @@ public final class TensorFlowClassifier implements Classifier {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.INPUT_GRADIENT);
+        return gradientError == null ? EnumSet.of(Capability.INPUT_GRADIENT) : EnumSet.noneOf(Capability.class);
     }
 
     @Override
@@ -187,6 +193,9 @@ public final class TensorFlowClassifier implements Classifier {
 
     @Override
     public LossGradient lossGradient(Images images, int[] classes, Loss loss) {
+        if (gradientError != null) {
+            throw new UnsupportedOperationException("model " + card.name() + " has no input gradient: " + gradientError);
+        }
         checkInput(images);
         if (classes.length != images.count()) {
             throw new IllegalArgumentException(classes.length + " classes for " + images.count() + " images");
