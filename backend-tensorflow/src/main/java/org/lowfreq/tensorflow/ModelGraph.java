@@ -70,16 +70,27 @@ final class ModelGraph {
         trainLoss = tt.math.add(ce, tt.math.mul(tt.constant((float) weightDecay), tt.math.addN(decay)));
         List<Operand<?>> vars = new ArrayList<>(network.trainable());
         var grads = tt.gradients(trainLoss, vars);
-        List<Op> updates = new ArrayList<>(network.statisticUpdates());
-        int i = 0;
+        // every update waits for the whole backward pass: with reference variables an early update
+        // would otherwise race with the backward ops still reading the old weights
+        List<Op> gradientsDone = new ArrayList<>();
+        List<Operand<TFloat32>> gradients = new ArrayList<>();
+        for (int i = 0; i < vars.size(); i++) {
+            var id = tt.identity(grads.<TFloat32>dy(i));
+            gradientsDone.add(id);
+            gradients.add(id);
+        }
+        Ops apply = tt.withControlDependencies(gradientsDone);
+        List<Op> updates = new ArrayList<>();
+        for (Op update : network.statisticUpdates()) {
+            updates.add(update);
+        }
         Ops slots = tf.withSubScope("momentum");
+        int i = 0;
         for (Variable<TFloat32> v : network.trainable()) {
-            @SuppressWarnings("unchecked")
-            Output<TFloat32> grad = grads.<TFloat32>dy(i++);
             String name = graphName(v).substring(graphName(v).lastIndexOf('/') + 1);
             Variable<TFloat32> slot = slots.withName(name)
                     .variable(slots.withInitScope().zeros(tf.withInitScope().constant(dims(v)), TFloat32.class));
-            updates.add(tt.train.applyMomentum(v, slot, learningRate, grad, tt.constant(MOMENTUM),
+            updates.add(apply.train.applyMomentum(v, slot, learningRate, gradients.get(i++), apply.constant(MOMENTUM),
                     ApplyMomentum.useLocking(false)));
         }
         trainStep = tt.withControlDependencies(updates).withName("train_step").noOp();

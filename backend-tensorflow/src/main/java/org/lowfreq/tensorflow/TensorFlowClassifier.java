@@ -30,7 +30,7 @@ import org.tensorflow.types.TInt32;
 
 /**
  * A classifier over a SavedModel whose serving signature maps [0,1] NHWC float32 images to logits.
- * Loss gradients are added to the loaded graph on first use; since the signature's network is the
+ * Loss gradients are added to the loaded graph when it is opened; since the signature's network is the
  * inference-mode one, batch norm uses its running statistics.
  */
 public final class TensorFlowClassifier implements Classifier {
@@ -40,6 +40,7 @@ public final class TensorFlowClassifier implements Classifier {
     private final Output<TFloat32> logits;
     private final int batchSize;
     private GradientOps gradientOps;
+    private String gradientError;
 
     private record GradientOps(Placeholder<TInt32> targets, Operand<TFloat32> crossEntropy,
                                Output<TFloat32> crossEntropyGradient, Operand<TFloat32> margin,
@@ -83,6 +84,13 @@ public final class TensorFlowClassifier implements Classifier {
             Output<TFloat32> logitOut = (Output<TFloat32>) g.outputOrThrow(out.name);
             TensorFlowClassifier c = new TensorFlowClassifier(bundle, card, inOut, logitOut, options.batchSize());
             c.checkOutput(dir);
+            // built now rather than on first use, so the graph is never extended while another thread runs it;
+            // an external graph with an op TensorFlow cannot differentiate loads without the capability
+            try {
+                c.gradientOps();
+            } catch (RuntimeException e) {
+                c.gradientError = e.getMessage();
+            }
             return c;
         } catch (RuntimeException e) {
             bundle.close();
@@ -158,7 +166,7 @@ public final class TensorFlowClassifier implements Classifier {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.INPUT_GRADIENT);
+        return gradientError == null ? EnumSet.of(Capability.INPUT_GRADIENT) : EnumSet.noneOf(Capability.class);
     }
 
     @Override
@@ -185,6 +193,9 @@ public final class TensorFlowClassifier implements Classifier {
 
     @Override
     public LossGradient lossGradient(Images images, int[] classes, Loss loss) {
+        if (gradientError != null) {
+            throw new UnsupportedOperationException("model " + card.name() + " has no input gradient: " + gradientError);
+        }
         checkInput(images);
         if (classes.length != images.count()) {
             throw new IllegalArgumentException(classes.length + " classes for " + images.count() + " images");
@@ -214,7 +225,7 @@ public final class TensorFlowClassifier implements Classifier {
         return new LossGradient(lossOut, gradOut);
     }
 
-    /** Adds the loss and gradient ops to the loaded graph once. */
+    /** Adds the loss and gradient ops to the loaded graph (once). */
     private synchronized GradientOps gradientOps() {
         if (gradientOps == null) {
             Ops tf = Ops.create(bundle.graph()).withSubScope("lowfreq_loss");

@@ -69,6 +69,10 @@ public final class TensorFlowTrainer implements Trainer {
             throw new UserInputException("cannot resume in " + outDir + ": it was started with other settings ("
                     + state.getProperty("fingerprint") + ")", "resume with the same options or train into a new --out folder");
         }
+        if (state != null && ModelCardFile.exists(outDir)
+                && Integer.parseInt(state.getProperty("completed_epochs")) >= spec.epochs()) {
+            return outDir; // resuming a run that already finished
+        }
         if (state == null && ModelCardFile.exists(outDir) && !spec.resume()) {
             throw new UserInputException(outDir + " already holds a model", "choose another --out folder or delete it");
         }

@@ -96,6 +96,10 @@ class TrainerTest {
         try (Classifier c = provider.load(out)) {
             assertThat(c.logits(data.read("test", 0, 4)).count()).isEqualTo(4);
         }
+        // resuming a finished run changes nothing
+        epochsRun[0] = 0;
+        provider.trainer().orElseThrow().train(spec("baseline", 0, 3, true, Options.EMPTY), data, out, counter);
+        assertThat(epochsRun[0]).isZero();
     }
 
     @Test
