@@ -21,15 +21,8 @@ public record GlobalOptions(Path dataDir, List<Path> pluginPath, boolean verbose
     /**
      * The data root: {@code --data-dir}, else {@code LOWFREQ_DATA}, else {@code ~/.cache/lowfreq}.
      */
-    public Path dataRoot() {
-        if (dataDir != null) {
-            return dataDir;
-        }
-        String env = System.getenv("LOWFREQ_DATA");
-        if (env != null && !env.isBlank()) {
-            return Path.of(env);
-        }
-        return Path.of(System.getProperty("user.home"), ".cache", "lowfreq");
+    public org.lowfreq.datasets.DataRoot dataRoot() {
+        return org.lowfreq.datasets.DataRoot.resolve(dataDir);
     }
 
     /** Picks the global options out of the raw arguments; everything else is left to Picocli. */

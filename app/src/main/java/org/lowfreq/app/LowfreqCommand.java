@@ -4,9 +4,12 @@ import java.nio.file.Path;
 import java.util.List;
 import org.lowfreq.app.commands.BenchCommand;
 import org.lowfreq.app.commands.CorruptCommand;
+import org.lowfreq.app.commands.CollectCommand;
 import org.lowfreq.app.commands.DataCommand;
+import org.lowfreq.app.commands.ManifoldCommand;
 import org.lowfreq.app.commands.PluginsCommand;
 import org.lowfreq.app.commands.ProbeCommand;
+import org.lowfreq.app.commands.ReportCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -19,9 +22,22 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
                 PluginsCommand.class,
                 ProbeCommand.class,
+                org.lowfreq.app.commands.PlanCommand.class,
+                org.lowfreq.app.commands.RunCommand.class,
+                org.lowfreq.app.commands.RunJobCommand.class,
+                org.lowfreq.app.commands.StatusCommand.class,
+                org.lowfreq.app.commands.SubmitCommand.class,
+                org.lowfreq.app.commands.QuickstartCommand.class,
+                CollectCommand.class,
+                ReportCommand.class,
+                ManifoldCommand.class,
                 DataCommand.class,
+                org.lowfreq.app.commands.AttackCommand.class,
+                org.lowfreq.app.commands.SpectrumCommand.class,
+                org.lowfreq.app.commands.TrainCommand.class,
+                org.lowfreq.app.commands.EvalCommand.class,
+                org.lowfreq.app.commands.BenchCommand.class,
                 CorruptCommand.class,
-                BenchCommand.class,
         })
 public final class LowfreqCommand implements Runnable {
     // Parsed early by GlobalOptions.scan; declared here so they are accepted anywhere and documented.

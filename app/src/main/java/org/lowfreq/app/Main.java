@@ -30,6 +30,15 @@ public final class Main {
         CommandLine cli = commandLine(injector);
         cli.setOut(out);
         cli.setErr(err);
+        // Always show the usage after a usage error (Picocli shows only suggestions when it has some).
+        cli.setParameterExceptionHandler((e, badArgs) -> {
+            CommandLine cmd = e.getCommandLine();
+            err.println("error: " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+            cmd.usage(err);
+            err.flush();
+            return CommandLine.ExitCode.USAGE;
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             report(e, options.verbose(), err);
             return 1;

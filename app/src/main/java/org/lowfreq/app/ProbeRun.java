@@ -59,7 +59,7 @@ public final class ProbeRun {
 
     /** Opens a data set by name below the data root, optionally keeping only the first {@code limit} images of a split. */
     public Dataset openDataset(String name, String split, int limit) {
-        Dataset data = registry.dataset(name).open(global.dataRoot());
+        Dataset data = registry.dataset(name).open(global.dataRoot().path());
         data.requireSplit(split);
         if (limit <= 0 || limit >= data.size(split)) {
             return data;

@@ -16,6 +16,7 @@ import org.lowfreq.analysis.spectrum.PowerSpectrum;
 import org.lowfreq.analysis.spectrum.RadialCumulative;
 import org.lowfreq.analysis.spectrum.SpectrumCsv;
 import org.lowfreq.analysis.spectrum.SpectrumFigures;
+import org.lowfreq.datasets.npy.NpyWriter;
 import org.lowfreq.spi.AdversarialExample;
 import org.lowfreq.spi.AttackOptions;
 import org.lowfreq.spi.AttackResult;
@@ -312,7 +313,7 @@ public final class MinimalEpsilonProtocol {
                 }
             });
         var s = o.images().shape();
-        TemporaryNpy.writeFloat32(outDir.resolve("perturbations.npy"), new int[] {n, s.height(), s.width(), s.channels()},
+        NpyWriter.writeFloat32(outDir.resolve("perturbations.npy"), new int[] {n, s.height(), s.width(), s.channels()},
                 o.perturbations());
         SuccessCurveFigure.write(modelName + " (" + unit + ", min_prob " + settings.minProbability() + ")", unit,
                 o.minimalEpsilon(), outDir.resolve("success_vs_epsilon.png"));

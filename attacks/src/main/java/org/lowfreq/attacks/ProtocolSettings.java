@@ -28,7 +28,8 @@ public record ProtocolSettings(Norm norm, int images, double minProbability, lon
 
     public ProtocolSettings {
         if (images < 2) {
-            throw new UserInputException("the attack protocol needs at least 2 images, got " + images);
+            throw new UserInputException("the attack protocol needs at least 2 images, got " + images,
+                    "pass --n 2 or more (the paper uses 1000)");
         }
         if (epsilonGrid.length == 0) {
             throw new UserInputException("the epsilon grid is empty", "give e.g. --eps-grid 0.001,0.002,0.004");

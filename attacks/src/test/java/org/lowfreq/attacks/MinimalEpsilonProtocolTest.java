@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.lowfreq.datasets.npy.NpyArray;
+import org.lowfreq.datasets.npy.NpyType;
 import org.lowfreq.spi.Norm;
 import org.lowfreq.spi.ProgressListener;
 import org.lowfreq.spi.ResultRow;
@@ -57,9 +59,10 @@ class MinimalEpsilonProtocolTest {
                 "spectrum_heatmap.png", "spectrum_cumulative.png", "spectrum.csv", "spectrum_cumulative.csv")) {
             assertThat(out.resolve(f)).as(f).exists();
         }
-        TemporaryNpy.FloatArray a = TemporaryNpy.readFloat32(out.resolve("perturbations.npy"));
+        NpyArray a = NpyArray.read(out.resolve("perturbations.npy"));
+        assertThat(a.type()).isEqualTo(NpyType.FLOAT32);
         assertThat(a.shape()).containsExactly(8, 8, 8, 3);
-        assertThat(a.data()).isEqualTo(o.perturbations());
+        assertThat(a.float32()).isEqualTo(o.perturbations());
     }
 
     @Test

@@ -496,8 +496,10 @@ public final class TensorFlowTrainer implements Trainer {
                 spec.pcaComponents() > 0 ? "-pca" + spec.pcaComponents() : "",
                 spec.family().equals("adversarial") || spec.family().equals("augmentation") ? "-" + spec.family() : "",
                 spec.seed());
+        // the datasets module offers grayscale variants as '<name>-gray': probes open the card's data set by name
+        String dataset = spec.grayscale() && !data.name().endsWith("-gray") ? data.name() + "-gray" : data.name();
         return new ModelCard(name, spec.family(), spec.arch(), backendName, model.input(), data.classNames(),
-                spec.blurSigma(), spec.pcaComponents(), data.name(), spec.seed(), testAccuracy, p);
+                spec.blurSigma(), spec.pcaComponents(), dataset, spec.seed(), testAccuracy, p);
     }
 
     private static String trim(double v) {

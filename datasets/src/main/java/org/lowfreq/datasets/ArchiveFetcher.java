@@ -41,15 +41,15 @@ public final class ArchiveFetcher {
      */
     public void fetch(URI url, String md5, Path root, String folder, String hint, ProgressListener progress) {
         createRoot(root, hint);
-        Path archive = null;
+        Path[] archive = new Path[1];
         try {
-            archive = Files.createTempFile(root, ".fetch-" + folder, ".tar.gz.part");
-            download(url, archive, hint, progress);
-            install(archive, md5, root, folder, hint, progress);
+            download(url, () -> archive[0] = Files.createTempFile(root, ".fetch-" + folder, ".tar.gz.part"), hint,
+                    progress);
+            install(archive[0], md5, root, folder, hint, progress);
         } catch (IOException e) {
             throw new UserInputException("cannot fetch " + url + " into " + root + ": " + e.getMessage(), hint, e);
         } finally {
-            deleteQuietly(archive);
+            deleteQuietly(archive[0]);
         }
     }
 
@@ -95,7 +95,12 @@ public final class ArchiveFetcher {
         }
     }
 
-    private void download(URI url, Path target, String hint, ProgressListener progress) throws IOException {
+    /** Makes the file to download into; called only once the server has answered. */
+    private interface Target {
+        Path create() throws IOException;
+    }
+
+    private void download(URI url, Target targetFile, String hint, ProgressListener progress) throws IOException {
         HttpClient client = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NORMAL)
@@ -115,6 +120,7 @@ public final class ArchiveFetcher {
                 throw new UserInputException("cannot download " + url + ": HTTP " + response.statusCode(), hint);
             }
             long total = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+            Path target = targetFile.create();
             progress.start("downloading " + url, total);
             long got = 0;
             try (OutputStream out = Files.newOutputStream(target)) {

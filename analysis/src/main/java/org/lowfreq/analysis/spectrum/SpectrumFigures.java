@@ -82,6 +82,7 @@ public final class SpectrumFigures {
         XYBlockRenderer renderer = new XYBlockRenderer();
         renderer.setBlockWidth(1.0 / w);
         renderer.setBlockHeight(1.0 / h);
+        renderer.setBlockAnchor(org.jfree.chart.ui.RectangleAnchor.CENTER);
         ViridisPaintScale scale = new ViridisPaintScale(min, max);
         renderer.setPaintScale(scale);
         NumberAxis fx = new NumberAxis("f_x (cycles/pixel)");

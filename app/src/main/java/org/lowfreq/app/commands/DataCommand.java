@@ -41,7 +41,7 @@ public final class DataCommand implements Runnable {
     }
 
     static DataRoot root(GlobalOptions global) {
-        return DataRoot.resolve(global.dataDir());
+        return global.dataRoot();
     }
 
     /** {@code data list}. */
@@ -171,7 +171,8 @@ public final class DataCommand implements Runnable {
         @Option(names = "--count", defaultValue = "16", paramLabel = "N", description = "Number of images (default: ${DEFAULT-VALUE}).")
         int count;
 
-        @Option(names = "--scale", defaultValue = "4", description = "Nearest-neighbour upscaling (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--scale", defaultValue = "0",
+                description = "Nearest-neighbour upscaling (default: about 128 px per image, e.g. 4 for 32 px).")
         int scale;
 
         @Option(names = "--columns", defaultValue = "8", description = "Images per row (default: ${DEFAULT-VALUE}).")
@@ -200,7 +201,8 @@ public final class DataCommand implements Runnable {
                 throw new UserInputException("--from " + from + " is outside split " + split + " (" + size + " images)");
             }
             Images images = d.read(split, from, Math.min(count, size - from));
-            ImageGrid.writePng(ImageGrid.render(images, d.classNames(), scale, columns), out);
+            int s = scale > 0 ? scale : Math.max(1, Math.round(128f / d.shape().width()));
+            ImageGrid.writePng(ImageGrid.render(images, d.classNames(), s, columns), out);
             spec.commandLine().getOut().println("wrote " + out + ": " + images.count() + " images of " + d.name() + " "
                     + split + " from " + from);
             spec.commandLine().getOut().flush();

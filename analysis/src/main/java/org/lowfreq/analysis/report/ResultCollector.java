@@ -1,0 +1,145 @@
+package org.lowfreq.analysis.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.lowfreq.analysis.results.ResultTable;
+import org.lowfreq.spi.ProgressListener;
+import org.lowfreq.spi.ResultColumns;
+import org.lowfreq.spi.UserInputException;
+
+/**
+ * {@code lowfreq collect}: finds every {@code results.csv} below an experiment store (one folder per
+ * job), checks each against {@link ResultColumns#ALL} (a mismatch is refused, naming the file) and
+ * writes their rows as one tidy table, atomically. Hidden entries (names starting with '.') are
+ * skipped: the store writes unfinished jobs under a temporary dot-name and renames them when done.
+ * Beside the table it writes {@code <name>.sources}, the job folders it read, one per line, so
+ * {@code lowfreq report} can find the figures the probes left there.
+ */
+public final class ResultCollector {
+    public static final String RESULTS_FILE = "results.csv";
+
+    /** What was collected. */
+    public record Summary(Path table, int files, int rows, List<Path> jobFolders) {
+    }
+
+    private ResultCollector() {
+    }
+
+    /** The results files below {@code store}, sorted by path so the output order is stable. */
+    public static List<Path> findResultFiles(Path store) {
+        if (!Files.isDirectory(store)) {
+            throw new UserInputException("store " + store + " is not a folder",
+                    "pass the experiment store folder (the --store of 'lowfreq run'), which holds one folder per job");
+        }
+        try (Stream<Path> s = Files.walk(store)) {
+            return s.filter(p -> p.getFileName().toString().equals(RESULTS_FILE))
+                    .filter(Files::isRegularFile)
+                    .filter(p -> !hidden(store.relativize(p)))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UserInputException("cannot walk store " + store + ": " + e.getMessage());
+        }
+    }
+
+    private static boolean hidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Joins all results files below {@code store} into {@code out}. */
+    public static Summary collect(Path store, Path out, ProgressListener progress) {
+        List<Path> files = findResultFiles(store);
+        if (files.isEmpty()) {
+            throw new UserInputException("no " + RESULTS_FILE + " below " + store,
+                    "run some jobs first ('lowfreq run' or 'lowfreq probe ... --out STORE/JOB')");
+        }
+        Path outAbs = out.toAbsolutePath().normalize();
+        progress.start("collect", files.size());
+        List<Map<String, String>> rows = new ArrayList<>();
+        List<Path> jobs = new ArrayList<>();
+        for (Path f : files) {
+            if (f.toAbsolutePath().normalize().equals(outAbs)) {
+                continue; // a previous collected table inside the store is not a job
+            }
+            rows.addAll(ResultTable.read(f)); // refuses a wrong schema, naming the file
+            jobs.add(f.getParent());
+            progress.advance(1);
+        }
+        progress.finish();
+        writeAtomically(out, rows);
+        writeSources(out, jobs);
+        return new Summary(out, jobs.size(), rows.size(), jobs);
+    }
+
+    /** Writes rows (column-name maps) as a tidy table with the header {@link ResultColumns#ALL}. */
+    public static void writeAtomically(Path out, List<Map<String, String>> rows) {
+        try {
+            Path dir = out.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, "." + out.getFileName(), ".tmp");
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+                 CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder()
+                         .setHeader(ResultColumns.ALL.toArray(String[]::new)).setRecordSeparator("\n").get())) {
+                for (Map<String, String> r : rows) {
+                    List<String> values = new ArrayList<>(ResultColumns.ALL.size());
+                    for (String c : ResultColumns.ALL) {
+                        values.add(r.getOrDefault(c, ""));
+                    }
+                    p.printRecord(values);
+                }
+            }
+            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UserInputException("cannot write " + out + ": " + e.getMessage());
+        }
+    }
+
+    /** The sidecar that lists the job folders of a collected table. */
+    public static Path sourcesFile(Path table) {
+        return table.resolveSibling(table.getFileName() + ".sources");
+    }
+
+    private static void writeSources(Path table, List<Path> jobs) {
+        Path f = sourcesFile(table);
+        try {
+            Path tmp = Files.createTempFile(f.toAbsolutePath().getParent(), "." + f.getFileName(), ".tmp");
+            StringBuilder sb = new StringBuilder();
+            for (Path j : jobs) {
+                sb.append(j.toAbsolutePath().normalize()).append('\n');
+            }
+            Files.writeString(tmp, sb.toString(), StandardCharsets.UTF_8);
+            Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UserInputException("cannot write " + f + ": " + e.getMessage());
+        }
+    }
+
+    /** The job folders recorded beside a collected table, or an empty list. */
+    public static List<Path> readSources(Path table) {
+        Path f = sourcesFile(table);
+        if (!Files.isRegularFile(f)) {
+            return List.of();
+        }
+        try {
+            return Files.readAllLines(f, StandardCharsets.UTF_8).stream().filter(s -> !s.isBlank()).map(Path::of)
+                    .filter(Files::isDirectory).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package org.lowfreq.app.commands;
+
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.lowfreq.analysis.results.Provenance;
+import org.lowfreq.analysis.results.ResultTableWriter;
+import org.lowfreq.app.PluginRegistry;
+import org.lowfreq.app.ProbeRun;
+import org.lowfreq.app.Progress;
+import org.lowfreq.app.VersionProvider;
+import org.lowfreq.attacks.MinimalEpsilonProtocol;
+import org.lowfreq.attacks.ProtocolSettings;
+import org.lowfreq.spi.Capability;
+import org.lowfreq.spi.Classifier;
+import org.lowfreq.spi.Dataset;
+import org.lowfreq.spi.Images;
+import org.lowfreq.spi.ModelCard;
+import org.lowfreq.spi.ModelCardFile;
+import org.lowfreq.spi.Norm;
+import org.lowfreq.spi.UserInputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code lowfreq attack}: the targeted minimal-perturbation protocol (METHODS.md 3) on a saved model. */
+@Command(name = "attack", mixinStandardHelpOptions = true,
+        description = {"Targeted minimal adversarial perturbations on the first N test images: PGD epsilon sweep,",
+                "then FMN refinement; writes results.csv, per-image epsilons, targets, perturbations.npy, the",
+                "success-vs-epsilon curve and the perturbation spectrum (heat map, f_0.5) to --out.",
+                "Resumable: finished batches in --out are not redone.",
+                "Example:",
+                "  lowfreq attack --model models/baseline --norm linf --n 100 --out out/attack-baseline"})
+public final class AttackCommand implements Runnable {
+    private final PluginRegistry registry;
+    private final ProbeRun probeRun;
+    private final Progress progress;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "Saved model folder (with model-card.json).")
+    Path model;
+
+    @Option(names = "--norm", required = true, paramLabel = "linf|l2", description = "Perturbation norm.")
+    String norm;
+
+    @Option(names = "--n", defaultValue = "1000", paramLabel = "N", description = "Attack the first N test images (default: ${DEFAULT-VALUE}).")
+    int n;
+
+    @Option(names = "--min-prob", defaultValue = "0.5", paramLabel = "P",
+            description = "Success needs argmax = target and softmax(target) >= P (default: ${DEFAULT-VALUE}).")
+    double minProb;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of the targets and random starts (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--eps-grid", split = ",", paramLabel = "E,E,...",
+            description = "PGD sweep epsilons, increasing (default linf: 0.0005..0.25, l2: 0.02..10, doubling).")
+    double[] epsGrid;
+
+    @Option(names = "--pgd-steps", paramLabel = "K", description = "PGD steps per epsilon (default 40 linf, 50 l2; step 2.5 eps / K).")
+    Integer pgdSteps;
+
+    @Option(names = "--fmn-steps", defaultValue = "100", paramLabel = "K", description = "FMN steps per restart (default: ${DEFAULT-VALUE}).")
+    int fmnSteps;
+
+    @Option(names = "--restarts", defaultValue = "2", paramLabel = "R", description = "FMN restarts (default: ${DEFAULT-VALUE}).")
+    int restarts;
+
+    @Option(names = "--batch", defaultValue = "50", paramLabel = "B", description = "Images per persisted batch (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--dataset", paramLabel = "NAME", description = "Data set (default: the one in the model card).")
+    String dataset;
+
+    @Option(names = "--split", defaultValue = "test", description = "Split (default: ${DEFAULT-VALUE}).")
+    String split;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    Path out;
+
+    @Inject
+    AttackCommand(PluginRegistry registry, ProbeRun probeRun, Progress progress) {
+        this.registry = registry;
+        this.probeRun = probeRun;
+        this.progress = progress;
+    }
+
+    @Override
+    public void run() {
+        Norm p = Norm.parse(norm);
+        ProtocolSettings s = ProtocolSettings.defaults(p, n).withMinProbability(minProb).withSeed(seed)
+                .withBatchSize(batch).withFmn(fmnSteps, restarts);
+        if (epsGrid != null) {
+            s = s.withEpsilonGrid(epsGrid);
+        }
+        if (pgdSteps != null) {
+            s = s.withPgdSteps(pgdSteps);
+        }
+        MinimalEpsilonProtocol protocol = new MinimalEpsilonProtocol(s);
+        // everything checkable from the card and the data is checked before the (slow) model load
+        ModelCard card = readFinishedCard(model);
+        String datasetName = dataset != null ? dataset : card.dataset();
+        if (datasetName == null || datasetName.isBlank()) {
+            throw new UserInputException("the model card of " + model + " names no data set",
+                    "pass the test data with --dataset NAME ('lowfreq data list' shows the names)");
+        }
+        Dataset data = probeRun.openDataset(datasetName, split, 0);
+        int available = data.size(split);
+        if (n > available) {
+            throw new UserInputException("--n " + n + " asks for more images than split '" + split + "' of "
+                    + data.name() + " holds (" + available + ")", "use --n " + available + " or less");
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new UserInputException("--out " + out + " is a file, not a folder", "pass a folder (it is created if missing)");
+        }
+        try (Classifier m = registry.loadModel(model)) {
+            if (!m.capabilities().contains(Capability.INPUT_GRADIENT)) {
+                throw new UserInputException("model " + m.card().name() + " (backend " + m.card().backend()
+                        + ") offers no input gradients, which the attacks need",
+                        "attack a model of a backend with gradients (tensorflow, reference); 'lowfreq plugins' lists them");
+            }
+            Images images = data.read(split, 0, n);
+            Files.createDirectories(out);
+            MinimalEpsilonProtocol.Outcome o = protocol.run(m, images, out, progress.listener());
+            protocol.writeArtifacts(o, m.card().name(), out);
+            Path results;
+            try (ResultTableWriter sink = new ResultTableWriter(out.resolve("results.csv"),
+                    new Provenance(m.card(), data.name(), split, n, "attack-" + p.label()), VersionProvider.version())) {
+                protocol.report(o, sink);
+                results = sink.commit();
+            }
+            PrintWriter w = spec.commandLine().getOut();
+            var rows = protocol.rows(o);
+            w.printf("found %d/%d; median epsilon_%s = %s; f_0.5 = %s cpp%n", o.found(), n, p.label(),
+                    value(rows, "epsilon_min_" + p.label() + "_median"), value(rows, "f_half_cpp"));
+            if (o.batchesComputed() > 0) {
+                double perImage = o.seconds() / (o.batchesComputed() * (double) Math.min(batch, n));
+                w.printf("timing: %.1f s for %d computed batches; %.1f image-gradients/s; ~%.2f s per image%n",
+                        o.seconds(), o.batchesComputed(), o.gradientImages() / o.seconds(), perImage);
+            }
+            w.println("results: " + results);
+            w.flush();
+        } catch (IOException e) {
+            throw new UserInputException("cannot write to " + out + ": " + e.getMessage());
+        }
+    }
+
+    private static String value(java.util.List<org.lowfreq.spi.ResultRow> rows, String metric) {
+        return rows.stream().filter(r -> r.metric().equals(metric)).findFirst()
+                .map(r -> Double.isNaN(r.value()) ? "NaN (" + r.note() + ")" : String.format("%.5g", r.value())).orElse("?");
+    }
+
+    /**
+     * The model card of a finished model. A folder without a card but with {@code checkpoints/} is a
+     * training run that has not finished yet (the card is written last), which deserves its own message.
+     */
+    static ModelCard readFinishedCard(Path modelDir) {
+        if (!Files.isDirectory(modelDir)) {
+            throw new UserInputException("model folder " + modelDir + " does not exist",
+                    "pass the folder written by 'lowfreq train' (it holds model-card.json)");
+        }
+        if (!Files.isRegularFile(ModelCardFile.pathIn(modelDir)) && Files.isDirectory(modelDir.resolve("checkpoints"))) {
+            throw new UserInputException("model " + modelDir + " has checkpoints but no " + ModelCardFile.FILE_NAME
+                    + ": its training has not finished", "wait for 'lowfreq train' to finish (it writes the card last), "
+                    + "or resume it with the same command");
+        }
+        return ModelCardFile.read(modelDir);
+    }
+
+    @Override
+    public String toString() {
+        return "attack " + Arrays.toString(epsGrid);
+    }
+}

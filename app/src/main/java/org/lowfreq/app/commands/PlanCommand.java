@@ -1,0 +1,66 @@
+package org.lowfreq.app.commands;
+
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.lowfreq.app.experiment.CanonicalJson;
+import org.lowfreq.app.experiment.Experiments;
+import org.lowfreq.app.experiment.Job;
+import org.lowfreq.app.experiment.Plan;
+import org.lowfreq.app.store.ResultStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code lowfreq plan EXP.yaml}: the expanded jobs of an experiment, without running anything. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = {"Check an experiment file and print its jobs: hash (of the full normalised configuration),",
+                "kind, what it does and the jobs it needs. With --store, also each job's state there.",
+                "Example: lowfreq plan experiments/quick.yaml"})
+public final class PlanCommand implements Runnable {
+    private final Experiments experiments;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "EXPERIMENT", description = "Experiment file (YAML).")
+    Path file;
+
+    @Option(names = "--store", paramLabel = "DIR", description = "Result store, to show each job's state.")
+    Path store;
+
+    @Option(names = "--config", description = "Also print each job's full configuration (canonical JSON).")
+    boolean config;
+
+    @Option(names = "--skip-missing",
+            description = "Leave out, with a note, the parts naming a probe, backend or command this build lacks.")
+    boolean skipMissing;
+
+    @Inject
+    PlanCommand(Experiments experiments) {
+        this.experiments = experiments;
+    }
+
+    @Override
+    public void run() {
+        PrintWriter out = spec.commandLine().getOut();
+        Plan plan = experiments.plan(file, skipMissing);
+        ResultStore rs = store == null ? null : new ResultStore(store, Duration.ofMinutes(2));
+        out.printf("experiment %s: %d jobs (%d train, %d probe, %d attack, %d report)%n", plan.name(),
+                plan.jobs().size(), plan.count("train"), plan.count("probe"), plan.count("attack"), plan.count("report"));
+        for (Job j : plan.jobs()) {
+            String state = rs == null ? "" : String.format("%-8s ", rs.state(j.hash()).name().toLowerCase(java.util.Locale.ROOT));
+            String after = j.deps().isEmpty() ? "" : "  after " + (j.deps().size() > 3
+                    ? j.deps().size() + " jobs" : String.join(",", j.deps()));
+            out.printf("%s  %s%-7s %s%s%n", j.hash(), state, j.kind(), j.label(), after);
+            if (config) {
+                out.println("    " + CanonicalJson.write(j.config()));
+            }
+        }
+        plan.notes().forEach(n -> out.println("note: " + n));
+        out.flush();
+    }
+}

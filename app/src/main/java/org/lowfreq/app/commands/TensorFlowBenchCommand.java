@@ -1,0 +1,58 @@
+package org.lowfreq.app.commands;
+
+import java.util.List;
+import org.lowfreq.tensorflow.SessionOptions;
+import org.lowfreq.tensorflow.TensorFlowBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code lowfreq bench tensorflow}: training, inference and input-gradient throughput of the TensorFlow
+ * backend on random images. oneDNN is switched with the environment ({@code TF_ENABLE_ONEDNN_OPTS=0}).
+ */
+@Command(name = "tensorflow", mixinStandardHelpOptions = true,
+        description = {"Measure TensorFlow training, inference and input-gradient images/s (random 32 px images).",
+                "Example:", "  lowfreq bench tensorflow --width 16,64 --batch-size 128 --steps 10"})
+public final class TensorFlowBenchCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--arch", defaultValue = "resnet18", description = "Architecture (default: ${DEFAULT-VALUE}).")
+    String arch;
+
+    @Option(names = "--width", split = ",", defaultValue = "16", description = "Width multipliers (default: ${DEFAULT-VALUE}).")
+    List<Integer> widths;
+
+    @Option(names = "--batch-size", defaultValue = "128", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--steps", defaultValue = "10", description = "Timed steps per workload (default: ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--warmup", defaultValue = "2", description = "Untimed steps first (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--intra-op", defaultValue = "0", description = "Intra-op threads (0 = TensorFlow default).")
+    int intra;
+
+    @Option(names = "--inter-op", defaultValue = "0", description = "Inter-op threads (0 = TensorFlow default).")
+    int inter;
+
+    @Option(names = "--xla", description = "XLA just-in-time compilation (global jit level ON_1).")
+    boolean xla;
+
+    @Override
+    public void run() {
+        var out = spec.commandLine().getOut();
+        SessionOptions options = new SessionOptions(intra, inter, xla, batch);
+        for (int w : widths) {
+            var result = TensorFlowBenchmark.run(arch, w, batch, warmup, steps, options, line -> {
+                out.println("  " + line);
+                out.flush();
+            });
+            out.println(result);
+        }
+    }
+}

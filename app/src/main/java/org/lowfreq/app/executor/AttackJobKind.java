@@ -1,0 +1,53 @@
+package org.lowfreq.app.executor;
+
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.lowfreq.app.experiment.Job;
+import org.lowfreq.spi.UserInputException;
+
+/**
+ * Runs the targeted-attack protocol on the job's model through the {@code lowfreq attack} command
+ * (issue 5): {@code --model --norm --n --min-prob --seed --out}, plus each option as {@code --KEY VALUE}.
+ * Resumable, as the protocol keeps finished batches.
+ */
+public final class AttackJobKind implements JobKind {
+    private final Subcommands commands;
+
+    @Inject
+    public AttackJobKind(Subcommands commands) {
+        this.commands = commands;
+    }
+
+    @Override
+    public String name() {
+        return "attack";
+    }
+
+    @Override
+    public boolean resumable() {
+        return true;
+    }
+
+    @Override
+    public void run(JobContext ctx) throws Exception {
+        Job job = ctx.job();
+        Set<String> known = commands.options("attack").orElseThrow(() -> new UserInputException(
+                "this build has no 'lowfreq attack' command", "merge the attacks module or drop the attacks section"));
+        List<String> args = new ArrayList<>(List.of("attack", "--model", ctx.modelDir().toString(),
+                "--norm", job.string("norm"), "--n", job.string("n"), "--min-prob", job.string("min_prob"),
+                "--seed", job.string("seed"), "--out", ctx.workDir().toString()));
+        if (known.contains("dataset") && job.string("dataset") != null) {
+            args.addAll(List.of("--dataset", job.string("dataset")));
+        }
+        if (known.contains("threads")) {
+            args.addAll(List.of("--threads", Integer.toString(ctx.threads())));
+        }
+        job.strings("options").forEach((k, v) -> {
+            args.add("--" + k);
+            args.add(v);
+        });
+        commands.run(args, ctx.log());
+    }
+}

@@ -1,0 +1,84 @@
+package org.lowfreq.app.executor;
+
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.lowfreq.analysis.results.Provenance;
+import org.lowfreq.analysis.results.ResultTableWriter;
+import org.lowfreq.app.GlobalOptions;
+import org.lowfreq.app.PluginRegistry;
+import org.lowfreq.app.VersionProvider;
+import org.lowfreq.app.experiment.Job;
+import org.lowfreq.spi.Dataset;
+import org.lowfreq.spi.ModelCard;
+import org.lowfreq.spi.ModelCardFile;
+import org.lowfreq.spi.ModelProvider;
+import org.lowfreq.spi.Options;
+import org.lowfreq.spi.ResultRow;
+import org.lowfreq.spi.TrainingSpec;
+import org.lowfreq.spi.UserInputException;
+
+/**
+ * Trains a model with its backend's {@link org.lowfreq.spi.Trainer} into {@code model/} of the job
+ * folder and records its clean accuracy as a result row (probe {@code train}). Resumable: a killed
+ * attempt's checkpoints are kept and the next attempt passes {@code resume}.
+ */
+public final class TrainJobKind implements JobKind {
+    private final PluginRegistry registry;
+    private final GlobalOptions global;
+
+    @Inject
+    public TrainJobKind(PluginRegistry registry, GlobalOptions global) {
+        this.registry = registry;
+        this.global = global;
+    }
+
+    @Override
+    public String name() {
+        return "train";
+    }
+
+    @Override
+    public boolean resumable() {
+        return true;
+    }
+
+    @Override
+    public void run(JobContext ctx) throws Exception {
+        Job job = ctx.job();
+        ModelProvider backend = registry.modelBackend(job.string("backend"));
+        var trainer = backend.trainer().orElseThrow(() -> new UserInputException(
+                "backend " + backend.name() + " cannot train"));
+        Dataset data = registry.dataset(job.string("dataset")).open(global.dataRoot().path());
+        Path modelDir = ctx.workDir().resolve("model");
+        boolean resume = Files.isDirectory(modelDir);
+        if (resume) {
+            ctx.log().println("resuming " + job.string("name") + " from " + modelDir);
+        }
+        TrainingSpec spec = new TrainingSpec(job.string("family"), job.string("arch"), job.integer("width"),
+                job.number("blur_sigma"), job.integer("pca_k"), job.bool("grayscale"), job.integer("epochs"),
+                job.integer("batch_size"), job.number("learning_rate"), job.longValue("seed"), ctx.threads(),
+                job.integer("train_limit"), job.integer("test_limit"), resume, new Options(job.strings("options")));
+        Path saved = trainer.train(spec, data, modelDir, ctx.progress());
+        if (!saved.toAbsolutePath().normalize().equals(modelDir.toAbsolutePath().normalize())) {
+            throw new IllegalStateException("trainer of " + backend.name() + " saved to " + saved + ", not " + modelDir);
+        }
+        ModelCard card = ModelCardFile.read(modelDir);
+        if (!card.name().equals(job.string("name"))) {
+            // results name models by their card; the experiment's name is the one users know
+            card = new ModelCard(job.string("name"), card.family(), card.arch(), card.backend(), card.inputShape(),
+                    card.classNames(), card.blurSigma(), card.pcaComponents(), card.dataset(), card.seed(),
+                    card.cleanAccuracy(), card.properties());
+            ModelCardFile.write(modelDir, card);
+        }
+        int testLimit = job.integer("test_limit");
+        int nTest = testLimit > 0 ? Math.min(testLimit, data.size("test")) : data.size("test");
+        try (ResultTableWriter sink = new ResultTableWriter(ctx.workDir().resolve("results.csv"),
+                new Provenance(card, data.name(), "test", nTest, "train"), VersionProvider.version())) {
+            double acc = card.cleanAccuracy();
+            sink.accept(Double.isNaN(acc) ? ResultRow.summary("clean_accuracy", acc, card.seed()).withNote(
+                    "the trainer did not measure it") : ResultRow.summary("clean_accuracy", acc, card.seed()));
+            sink.commit();
+        }
+    }
+}

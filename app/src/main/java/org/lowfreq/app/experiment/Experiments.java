@@ -1,0 +1,34 @@
+package org.lowfreq.app.experiment;
+
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.lowfreq.app.PluginRegistry;
+import org.lowfreq.app.executor.Subcommands;
+
+/** Plans experiment files against what this build offers. */
+public final class Experiments {
+    private final PluginRegistry registry;
+    private final Subcommands commands;
+
+    @Inject
+    public Experiments(PluginRegistry registry, Subcommands commands) {
+        this.registry = registry;
+        this.commands = commands;
+    }
+
+    public Catalog catalog() {
+        Set<String> trainable = registry.modelBackends().values().stream().filter(b -> b.trainer().isPresent())
+                .map(b -> b.name()).collect(Collectors.toSet());
+        Map<String, Set<String>> probes = new TreeMap<>();
+        registry.probes().forEach((name, p) -> probes.put(name, p.optionNames()));
+        return new Catalog(registry.datasets().keySet(), trainable, probes, commands.options("attack").orElse(null));
+    }
+
+    public Plan plan(Path file, boolean skipUnavailable) {
+        return new ExperimentPlanner(catalog(), skipUnavailable).plan(file);
+    }
+}

@@ -1,0 +1,58 @@
+package org.lowfreq.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lowfreq.reference.DenseClassifier;
+import org.lowfreq.reference.ReferenceModelProvider;
+import org.lowfreq.spi.ImageShape;
+
+/** Bad input to {@code lowfreq attack} is refused with a message and a hint, before any attack runs. */
+class AttackCommandTest {
+    @Test
+    void aMissingModelFolderIsNamed(@TempDir Path tmp) {
+        MainTest.Run r = MainTest.run("attack", "--model", tmp.resolve("nope").toString(), "--norm", "linf",
+                "--out", tmp.resolve("out").toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("model folder").contains("nope").contains("does not exist").contains("hint:");
+    }
+
+    @Test
+    void aModelStillInTrainingIsRecognised(@TempDir Path tmp) throws Exception {
+        Path model = tmp.resolve("blur");
+        Files.createDirectories(model.resolve("checkpoints"));
+        MainTest.Run r = MainTest.run("attack", "--model", model.toString(), "--norm", "linf", "--out", tmp.resolve("out").toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("training has not finished").contains("hint: wait");
+        assertThat(tmp.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void tooFewImagesAndAnUnknownNormAreRefused(@TempDir Path tmp) {
+        MainTest.Run one = MainTest.run("attack", "--model", tmp.toString(), "--norm", "linf", "--n", "1", "--out", tmp.toString());
+        assertThat(one.code()).isEqualTo(1);
+        assertThat(one.err()).contains("at least 2 images").contains("hint: pass --n 2 or more");
+        MainTest.Run norm = MainTest.run("attack", "--model", tmp.toString(), "--norm", "l3", "--out", tmp.toString());
+        assertThat(norm.code()).isEqualTo(1);
+        assertThat(norm.err()).contains("unknown norm 'l3'").contains("linf or l2");
+    }
+
+    @Test
+    void moreImagesThanTheTestSetIsRefusedWithTheLimit(@TempDir Path tmp) {
+        String root = System.getenv("LOWFREQ_DATA");
+        Assumptions.assumeTrue(root != null && Files.isRegularFile(Path.of(root, "cifar-10-batches-bin", "test_batch.bin")),
+                "CIFAR-10 not found under LOWFREQ_DATA");
+        ImageShape shape = new ImageShape(32, 32, 3);
+        Path model = tmp.resolve("linear");
+        ReferenceModelProvider.save(DenseClassifier.linear("linear", shape, 10, new float[10 * shape.size()], new float[10]), model);
+        MainTest.Run r = MainTest.run("--data-dir", root, "attack", "--model", model.toString(), "--norm", "linf",
+                "--dataset", "cifar10", "--n", "10001", "--out", tmp.resolve("out").toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("--n 10001").contains("(10000)").contains("hint: use --n 10000 or less");
+        assertThat(tmp.resolve("out")).doesNotExist();
+    }
+}

@@ -1,0 +1,95 @@
+package org.lowfreq.tensorflow;
+
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+import org.lowfreq.spi.ImageShape;
+import org.tensorflow.Graph;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * Throughput of the three workloads that matter here, on random 32 px images (no data loading or
+ * augmentation): a training step, inference (logits) and the input gradient (one PGD step), each
+ * in images per second. Not a test: speed is reported, never asserted.
+ */
+public final class TensorFlowBenchmark {
+    /** Images per second of each workload. */
+    public record Throughput(String arch, int width, int batch, String settings, double train, double inference,
+                             double inputGradient) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%s w%d batch %d [%s]: train %.1f, inference %.1f, input-gradient %.1f images/s",
+                    arch, width, batch, settings, train, inference, inputGradient);
+        }
+    }
+
+    private TensorFlowBenchmark() {
+    }
+
+    /**
+     * Runs {@code warmup} then {@code steps} timed steps of each workload.
+     *
+     * @param log receives one line per finished workload
+     */
+    public static Throughput run(String arch, int width, int batch, int warmup, int steps, SessionOptions options,
+                                 Consumer<String> log) {
+        ImageShape shape = arch.equals("resnet50") ? new ImageShape(224, 224, 3) : new ImageShape(32, 32, 3);
+        ModelSpec spec = new ModelSpec(arch, width, shape, 10, new float[] {0.5f, 0.5f, 0.5f},
+                new float[] {0.25f, 0.25f, 0.25f}, 0, null);
+        SplittableRandom rng = new SplittableRandom(0);
+        float[] px = new float[batch * shape.size()];
+        for (int i = 0; i < px.length; i++) {
+            px[i] = (float) rng.nextDouble();
+        }
+        int[] labels = new int[batch];
+        for (int i = 0; i < batch; i++) {
+            labels[i] = rng.nextInt(10);
+        }
+        String settings = "intra=" + options.intraOpThreads() + " inter=" + options.interOpThreads() + " xla=" + options.xla()
+                + " onednn=" + !"0".equals(System.getenv("TF_ENABLE_ONEDNN_OPTS"));
+        try (Graph g = new Graph()) {
+            ModelGraph mg = new ModelGraph(g, spec, 0, 1e-4);
+            try (Session s = new Session(g, options.config());
+                 TFloat32 x = Tensors.images(px, 0, batch, shape.height(), shape.width(), shape.channels());
+                 TInt32 y = Tensors.ints(labels, 0, batch);
+                 TFloat32 lr = TFloat32.scalarOf(0.01f)) {
+                s.initialize();
+                double train = time(warmup, steps, batch, () -> {
+                    try (Result r = s.runner().feed(mg.images, x).feed(mg.labels, y).feed(mg.learningRate, lr)
+                            .addTarget(mg.trainStep).fetch(mg.trainLoss).run()) {
+                        r.size();
+                    }
+                });
+                log.accept(String.format(Locale.ROOT, "train %.1f images/s", train));
+                double inference = time(warmup, steps, batch, () -> {
+                    try (Result r = s.runner().feed(mg.images, x).fetch(mg.logits).run()) {
+                        r.size();
+                    }
+                });
+                log.accept(String.format(Locale.ROOT, "inference %.1f images/s", inference));
+                double gradient = time(warmup, steps, batch, () -> {
+                    try (Result r = s.runner().feed(mg.images, x).feed(mg.labels, y).fetch(mg.inputGradient).run()) {
+                        r.size();
+                    }
+                });
+                log.accept(String.format(Locale.ROOT, "input-gradient %.1f images/s", gradient));
+                return new Throughput(arch, width, batch, settings, train, inference, gradient);
+            }
+        }
+    }
+
+    private static double time(int warmup, int steps, int batch, Runnable step) {
+        for (int i = 0; i < warmup; i++) {
+            step.run();
+        }
+        long t0 = System.nanoTime();
+        for (int i = 0; i < steps; i++) {
+            step.run();
+        }
+        return (double) steps * batch / ((System.nanoTime() - t0) / 1e9);
+    }
+}
