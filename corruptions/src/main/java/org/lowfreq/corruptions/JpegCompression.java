@@ -28,8 +28,29 @@ final class JpegCompression extends TableCorruption {
             {65, 58, 50, 40, 25},
             {25, 18, 15, 10, 7}};
 
+    // ImageIO's service lookup costs more than coding a 32 px image, so each worker keeps its own
+    // writer and reader (they are not thread-safe, and this corruption must be)
+    private final ThreadLocal<ImageWriter> writers = ThreadLocal.withInitial(JpegCompression::newWriter);
+    private final ThreadLocal<ImageReader> readers = ThreadLocal.withInitial(JpegCompression::newReader);
+
     JpegCompression() {
         super("jpeg_compression", CorruptionGroup.MEDIUM, false);
+    }
+
+    private static ImageWriter newWriter() {
+        Iterator<ImageWriter> it = ImageIO.getImageWritersByFormatName("jpeg");
+        if (!it.hasNext()) {
+            throw new IllegalStateException("this JDK has no JPEG writer");
+        }
+        return it.next();
+    }
+
+    private static ImageReader newReader() {
+        Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName("jpeg");
+        if (!it.hasNext()) {
+            throw new IllegalStateException("this JDK has no JPEG reader");
+        }
+        return it.next();
     }
 
     @Override
@@ -47,8 +68,8 @@ final class JpegCompression extends TableCorruption {
                 data[p] = (byte) u[p];
             }
         }
-        byte[] encoded = encode(img, quality / 100f);
-        BufferedImage decoded = decode(encoded);
+        byte[] encoded = encode(writers.get(), img, quality / 100f);
+        BufferedImage decoded = decode(readers.get(), encoded);
         float[] out = new float[image.length];
         var raster = decoded.getRaster();
         int[] px = new int[raster.getNumBands()];
@@ -64,28 +85,18 @@ final class JpegCompression extends TableCorruption {
         return out;
     }
 
-    static BufferedImage decode(byte[] encoded) {
-        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("jpeg");
-        if (!readers.hasNext()) {
-            throw new IllegalStateException("this JDK has no JPEG reader");
-        }
-        ImageReader reader = readers.next();
+    static BufferedImage decode(ImageReader reader, byte[] encoded) {
         try (var in = new MemoryCacheImageInputStream(new ByteArrayInputStream(encoded))) {
             reader.setInput(in);
             return reader.read(0);
         } catch (IOException e) {
             throw new UncheckedIOException("JPEG decoding failed", e);
         } finally {
-            reader.dispose();
+            reader.setInput(null);
         }
     }
 
-    static byte[] encode(BufferedImage img, float quality) {
-        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
-        if (!writers.hasNext()) {
-            throw new IllegalStateException("this JDK has no JPEG writer");
-        }
-        ImageWriter writer = writers.next();
+    static byte[] encode(ImageWriter writer, BufferedImage img, float quality) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (var out = new MemoryCacheImageOutputStream(bytes)) {
             writer.setOutput(out);
@@ -96,7 +107,7 @@ final class JpegCompression extends TableCorruption {
         } catch (IOException e) {
             throw new UncheckedIOException("JPEG encoding failed", e);
         } finally {
-            writer.dispose();
+            writer.setOutput(null);
         }
         return bytes.toByteArray();
     }

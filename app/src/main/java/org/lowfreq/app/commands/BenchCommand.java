@@ -56,10 +56,8 @@ public final class BenchCommand implements Runnable {
             int t = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
             List<Corruption> list = new Corruptions(frostDir != null ? new FrostImages(frostDir)
                     : FrostImages.fromEnvironment()).select(corruptions);
-            out.printf(Locale.ROOT, "| corruption | %s |%n", String.join(" | ",
-                    java.util.Arrays.stream(sizes).mapToObj(s -> "images/s at " + s + " px").toList()));
-            out.printf("|---|%s%n", "---|".repeat(sizes.length));
             double[][] rates = new double[list.size()][sizes.length];
+            double[][] cpu = new double[list.size()][sizes.length];
             for (int si = 0; si < sizes.length; si++) {
                 int size = sizes[si];
                 int n = images > 0 ? images : (size <= 32 ? 2000 : 40);
@@ -70,21 +68,35 @@ public final class BenchCommand implements Runnable {
                         Corruption c = list.get(ci);
                         runner.apply(c, 3, table, batch.slice(0, Math.min(n, 20)), 0, ProgressListener.NONE); // warm-up
                         long start = System.nanoTime();
+                        long cpuStart = processCpuNanos();
                         for (int s = 1; s <= 5; s++) {
                             runner.apply(c, s, table, batch, 0, ProgressListener.NONE);
                         }
                         rates[ci][si] = 5.0 * n / ((System.nanoTime() - start) / 1e9);
+                        cpu[ci][si] = (processCpuNanos() - cpuStart) / 1e3 / (5.0 * n);
                     }
                 }
             }
+            StringBuilder head = new StringBuilder("| corruption |");
+            for (int size : sizes) {
+                head.append(" images/s at ").append(size).append(" px | CPU µs/image at ").append(size).append(" px |");
+            }
+            out.println(head);
+            out.println("|---|" + "---|---|".repeat(sizes.length));
             for (int ci = 0; ci < list.size(); ci++) {
                 StringBuilder row = new StringBuilder("| " + list.get(ci).name() + " |");
                 for (int si = 0; si < sizes.length; si++) {
-                    row.append(String.format(Locale.ROOT, " %.0f |", rates[ci][si]));
+                    row.append(String.format(Locale.ROOT, " %.0f | %.0f |", rates[ci][si], cpu[ci][si]));
                 }
                 out.println(row);
             }
             out.printf("(%d threads)%n", t);
+        }
+
+        /** CPU time of the whole process (all threads): robust to other jobs sharing the machine. */
+        private static long processCpuNanos() {
+            var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
         }
 
         private static Images synthetic(int n, ImageShape s) {

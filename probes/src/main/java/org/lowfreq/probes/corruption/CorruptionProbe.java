@@ -268,6 +268,11 @@ public final class CorruptionProbe implements Probe {
                 JFreeChart chart = ChartFactory.createXYLineChart(e.getKey() + " frequency corruptions", "severity (0 = clean)",
                         "top-1 accuracy", data, PlotOrientation.VERTICAL, true, false, false);
                 chart.getXYPlot().getRangeAxis().setRange(0, 1);
+                chart.getXYPlot().getDomainAxis().setStandardTickUnits(
+                        org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
+                chart.getXYPlot().setBackgroundPaint(java.awt.Color.WHITE);
+                chart.getXYPlot().setDomainGridlinePaint(java.awt.Color.LIGHT_GRAY);
+                chart.getXYPlot().setRangeGridlinePaint(java.awt.Color.LIGHT_GRAY);
                 chart.setBackgroundPaint(java.awt.Color.WHITE);
                 g.drawImage(chart.createBufferedImage(w, h), i * w, 0, null);
                 i++;
