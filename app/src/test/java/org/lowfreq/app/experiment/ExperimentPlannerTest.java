@@ -219,11 +219,14 @@ class ExperimentPlannerTest {
     @Test
     void theShippedPaperStudyPlansEveryFamily() {
         Plan p = new ExperimentPlanner(FULL, false).plan(shipped("paper-cifar10.yaml"));
-        assertThat(p.count("train")).isEqualTo(5 + 8 + 4 + 1 + 2 + 3);
-        assertThat(p.count("probe")).isEqualTo(2 * 23);
-        assertThat(p.count("attack")).isEqualTo(2 * 23);
+        // baseline x 5 seeds, 8 blur sigmas, 4 more seeds at 1.5, adversarial, 2 augmentations, PCA k = 512
+        assertThat(p.count("train")).isEqualTo(5 + 8 + 4 + 1 + 2 + 1);
+        assertThat(p.count("probe")).isEqualTo(2 * 21);
+        assertThat(p.count("attack")).isEqualTo(2 * 21);
         assertThat(p.jobs().stream().filter(j -> j.kind().equals("train")).map(j -> j.string("family")).distinct())
                 .containsExactlyInAnyOrder("baseline", "blur", "adversarial", "augmentation", "pca");
         assertThat(p.jobs().stream().filter(j -> j.kind().equals("train") && j.number("blur_sigma") == 1.5)).hasSize(5);
+        assertThat(p.jobs().stream().filter(j -> j.kind().equals("train") && j.string("family").equals("pca"))
+                .map(j -> j.number("pca_k"))).containsExactly(512.0);
     }
 }
