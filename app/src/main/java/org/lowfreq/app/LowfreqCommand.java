@@ -2,42 +2,53 @@ package org.lowfreq.app;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.lowfreq.app.commands.AttackCommand;
 import org.lowfreq.app.commands.BenchCommand;
-import org.lowfreq.app.commands.CorruptCommand;
 import org.lowfreq.app.commands.CollectCommand;
+import org.lowfreq.app.commands.CorruptCommand;
 import org.lowfreq.app.commands.DataCommand;
+import org.lowfreq.app.commands.EvalCommand;
 import org.lowfreq.app.commands.ManifoldCommand;
+import org.lowfreq.app.commands.PlanCommand;
 import org.lowfreq.app.commands.PluginsCommand;
 import org.lowfreq.app.commands.ProbeCommand;
+import org.lowfreq.app.commands.QuickstartCommand;
 import org.lowfreq.app.commands.ReportCommand;
+import org.lowfreq.app.commands.RunCommand;
+import org.lowfreq.app.commands.RunJobCommand;
+import org.lowfreq.app.commands.SpectrumCommand;
+import org.lowfreq.app.commands.StatusCommand;
+import org.lowfreq.app.commands.SubmitCommand;
+import org.lowfreq.app.commands.TrainCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** The root command. Subcommands are listed here; each is built by Guice. */
 @Command(name = "lowfreq", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Measure image classifiers' preference for low or high spatial frequencies and their",
-                "robustness, side by side; build models whose frequency preference is set on purpose."},
+        description = "Measure image classifiers' preference for low or high spatial frequencies and their "
+                + "robustness, side by side; build models whose frequency preference is set on purpose.",
         subcommandsRepeatable = false, usageHelpAutoWidth = true,
+        // in the order a study uses them: data, models, probes, robustness, analysis, studies, tools
         subcommands = {
-                PluginsCommand.class,
+                QuickstartCommand.class,
+                DataCommand.class,
+                TrainCommand.class,
+                EvalCommand.class,
                 ProbeCommand.class,
-                org.lowfreq.app.commands.PlanCommand.class,
-                org.lowfreq.app.commands.RunCommand.class,
-                org.lowfreq.app.commands.RunJobCommand.class,
-                org.lowfreq.app.commands.StatusCommand.class,
-                org.lowfreq.app.commands.SubmitCommand.class,
-                org.lowfreq.app.commands.QuickstartCommand.class,
+                AttackCommand.class,
+                SpectrumCommand.class,
+                CorruptCommand.class,
                 CollectCommand.class,
                 ReportCommand.class,
                 ManifoldCommand.class,
-                DataCommand.class,
-                org.lowfreq.app.commands.AttackCommand.class,
-                org.lowfreq.app.commands.SpectrumCommand.class,
-                org.lowfreq.app.commands.TrainCommand.class,
-                org.lowfreq.app.commands.EvalCommand.class,
-                org.lowfreq.app.commands.BenchCommand.class,
-                CorruptCommand.class,
+                PlanCommand.class,
+                RunCommand.class,
+                StatusCommand.class,
+                SubmitCommand.class,
+                RunJobCommand.class,
+                PluginsCommand.class,
+                BenchCommand.class,
         })
 public final class LowfreqCommand implements Runnable {
     // Parsed early by GlobalOptions.scan; declared here so they are accepted anywhere and documented.
