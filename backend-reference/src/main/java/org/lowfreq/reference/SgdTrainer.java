@@ -33,7 +33,9 @@ public final class SgdTrainer implements Trainer {
         }
         int n = spec.trainLimit() > 0 ? Math.min(spec.trainLimit(), data.size("train")) : data.size("train");
         Images train = data.read("train", 0, n);
+        long start = System.nanoTime();
         DenseClassifier model = fit(train, data.classNames().size(), hidden, spec, progress);
+        double seconds = (System.nanoTime() - start) / 1e9;
         int nTest = spec.testLimit() > 0 ? Math.min(spec.testLimit(), data.size("test")) : data.size("test");
         Images test = data.read("test", 0, nTest);
         double acc = accuracy(model, test);
@@ -43,6 +45,7 @@ public final class SgdTrainer implements Trainer {
         props.put("batch_size", Integer.toString(spec.batchSize()));
         props.put("train_images", Integer.toString(n));
         props.put("test_images", Integer.toString(nTest));
+        props.put("training_seconds", String.format(java.util.Locale.ROOT, "%.1f", seconds));
         ModelCard card = new ModelCard(outDir.getFileName().toString(), spec.family(), spec.arch(),
                 ReferenceModelProvider.NAME, data.shape(), data.classNames(), 0, 0, data.name(), spec.seed(), acc, props);
         DenseClassifier saved = new DenseClassifier(card, model.weights());
