@@ -1,17 +1,14 @@
 package org.lowfreq.attacks;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.lowfreq.analysis.results.AtomicCsv;
 import org.lowfreq.analysis.spectrum.PowerSpectrum;
 import org.lowfreq.analysis.spectrum.RadialCumulative;
 import org.lowfreq.analysis.spectrum.SpectrumCsv;
@@ -304,7 +301,7 @@ public final class MinimalEpsilonProtocol {
     public void writeArtifacts(Outcome o, String modelName, Path outDir) {
         String unit = settings.norm().label();
         int n = o.minimalEpsilon().length;
-        writeCsv(outDir.resolve("per_image.csv"), new String[] {"index", "label", "target", "success", "epsilon_min_" + unit,
+        AtomicCsv.write(outDir.resolve("per_image.csv"), new String[] {"index", "label", "target", "success", "epsilon_min_" + unit,
                 "target_probability"}, p -> {
                 for (int i = 0; i < n; i++) {
                     p.printRecord(i, o.images().labels()[i], o.targets()[i], o.success()[i],
@@ -351,33 +348,10 @@ public final class MinimalEpsilonProtocol {
                 throw new UserInputException("cannot read " + file + ": " + e.getMessage());
             }
         }
-        writeCsv(file, new String[] {"index", "label", "target"}, p -> {
+        AtomicCsv.write(file, new String[] {"index", "label", "target"}, p -> {
             for (int i = 0; i < labels.length; i++) {
                 p.printRecord(i, labels[i], targets[i]);
             }
         });
-    }
-
-    private interface Rows {
-        void print(CSVPrinter p) throws IOException;
-    }
-
-    private static void writeCsv(Path file, String[] header, Rows body) {
-        try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            try {
-                try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-                     CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(header).setRecordSeparator("\n").get())) {
-                    body.print(p);
-                }
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UserInputException("cannot write " + file + ": " + e.getMessage());
-        }
     }
 }

@@ -6,19 +6,16 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.lowfreq.analysis.figures.Palette;
 import org.lowfreq.analysis.figures.XYFigure;
 import org.lowfreq.analysis.report.HtmlPage;
+import org.lowfreq.analysis.results.AtomicCsv;
 import org.lowfreq.analysis.units.SpatialFrequency;
 import org.lowfreq.spi.UserInputException;
 
@@ -85,13 +82,9 @@ public final class ManifoldReport {
     }
 
     static void writeCsv(ManifoldAnalysis.Result res, Path csv) {
-        try {
-            Path tmp = Files.createTempFile(csv.toAbsolutePath().getParent(), "." + csv.getFileName(), ".tmp");
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-                 CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").setHeader(
-                         "component", "variance_explained", "cumulative_explained", "preferred_cycles_per_image",
-                         "preferred_cycles_per_degree", "preferred_cycles_per_pixel", "ridge_lambda", "cv_r2",
-                         "participation_ratio", "fov_degrees").get())) {
+        AtomicCsv.write(csv, new String[] {"component", "variance_explained", "cumulative_explained",
+            "preferred_cycles_per_image", "preferred_cycles_per_degree", "preferred_cycles_per_pixel", "ridge_lambda",
+            "cv_r2", "participation_ratio", "fov_degrees"}, p -> {
                 double cum = 0;
                 for (ManifoldAnalysis.ComponentField c : res.components()) {
                     cum += c.varianceExplained();
@@ -99,11 +92,7 @@ public final class ManifoldReport {
                             SpatialFrequency.cyclesPerImageToCpp(c.preferredCpi(), res.w()), c.lambda(), c.cvR2(),
                             res.pca().participationRatio(), res.fovDegrees());
                 }
-            }
-            Files.move(tmp, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UserInputException("cannot write " + csv + ": " + e.getMessage());
-        }
+            });
     }
 
     static XYFigure scree(ManifoldAnalysis.Result res) {

@@ -1,7 +1,6 @@
 package org.lowfreq.analysis.report;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.lowfreq.analysis.results.AtomicCsv;
 import org.lowfreq.analysis.results.ResultTable;
 import org.lowfreq.spi.ProgressListener;
 import org.lowfreq.spi.ResultColumns;
@@ -86,27 +84,27 @@ public final class ResultCollector {
         return new Summary(out, jobs.size(), rows.size(), jobs);
     }
 
+    /** Joins the given tables, in that order, into one written atomically; returns the row count. */
+    public static int join(List<Path> tables, Path out) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (Path t : tables) {
+            rows.addAll(ResultTable.read(t));
+        }
+        writeAtomically(out, rows);
+        return rows.size();
+    }
+
     /** Writes rows (column-name maps) as a tidy table with the header {@link ResultColumns#ALL}. */
     public static void writeAtomically(Path out, List<Map<String, String>> rows) {
-        try {
-            Path dir = out.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + out.getFileName(), ".tmp");
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-                 CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder()
-                         .setHeader(ResultColumns.ALL.toArray(String[]::new)).setRecordSeparator("\n").get())) {
-                for (Map<String, String> r : rows) {
-                    List<String> values = new ArrayList<>(ResultColumns.ALL.size());
-                    for (String c : ResultColumns.ALL) {
-                        values.add(r.getOrDefault(c, ""));
-                    }
-                    p.printRecord(values);
+        AtomicCsv.write(out, ResultColumns.ALL.toArray(String[]::new), p -> {
+            for (Map<String, String> r : rows) {
+                List<String> values = new ArrayList<>(ResultColumns.ALL.size());
+                for (String c : ResultColumns.ALL) {
+                    values.add(r.getOrDefault(c, ""));
                 }
+                p.printRecord(values);
             }
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UserInputException("cannot write " + out + ": " + e.getMessage());
-        }
+        });
     }
 
     /** The sidecar that lists the job folders of a collected table. */

@@ -1,22 +1,14 @@
 package org.lowfreq.analysis.results;
 
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.lowfreq.spi.ModelCard;
 import org.lowfreq.spi.ResultColumns;
 import org.lowfreq.spi.ResultRow;
 import org.lowfreq.spi.ResultSink;
-import org.lowfreq.spi.UserInputException;
 
 /**
  * Collects tidy rows and writes them as one {@code results.csv} (columns {@link ResultColumns#ALL})
@@ -55,27 +47,17 @@ public final class ResultTableWriter implements ResultSink, AutoCloseable {
     public synchronized Path commit() {
         ModelCard c = provenance.card();
         String created = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        try {
-            Path dir = target.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-                 CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder()
-                         .setHeader(ResultColumns.ALL.toArray(String[]::new)).setRecordSeparator("\n").get())) {
-                for (ResultRow r : rows) {
-                    p.printRecord(c.name(), c.family(), c.arch(), ResultRow.formatNumber(c.blurSigma()),
-                            c.pcaComponents(), c.seed(), c.backend(), provenance.dataset(), provenance.split(),
-                            provenance.images(), provenance.probe(), r.parameter(), r.parameterValue(), r.group(),
-                            r.seed(), r.metric(), Double.isNaN(r.value()) ? "NaN" : ResultRow.formatNumber(r.value()),
-                            r.note(), version, created);
-                }
+        AtomicCsv.write(target, ResultColumns.ALL.toArray(String[]::new), p -> {
+            for (ResultRow r : rows) {
+                p.printRecord(c.name(), c.family(), c.arch(), ResultRow.formatNumber(c.blurSigma()),
+                        c.pcaComponents(), c.seed(), c.backend(), provenance.dataset(), provenance.split(),
+                        provenance.images(), provenance.probe(), r.parameter(), r.parameterValue(), r.group(),
+                        r.seed(), r.metric(), Double.isNaN(r.value()) ? "NaN" : ResultRow.formatNumber(r.value()),
+                        r.note(), version, created);
             }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            committed = true;
-            return target;
-        } catch (IOException e) {
-            throw new UserInputException("cannot write results to " + target + ": " + e.getMessage());
-        }
+        });
+        committed = true;
+        return target;
     }
 
     @Override

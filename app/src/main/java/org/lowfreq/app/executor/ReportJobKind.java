@@ -5,8 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.lowfreq.app.experiment.Job;
-import org.lowfreq.app.store.StoreCollector;
+import org.lowfreq.analysis.report.ResultCollector;
 
 /**
  * The end of an experiment: joins the results of its jobs into {@code collected.csv} (not
@@ -37,7 +36,7 @@ public final class ReportJobKind implements JobKind {
             }
         }
         Path collected = ctx.workDir().resolve("collected.csv");
-        int rows = StoreCollector.join(inputs, collected);
+        int rows = ResultCollector.join(inputs, collected);
         ctx.log().println("collected " + rows + " result rows from " + inputs.size() + " jobs into " + collected);
         var reportOptions = commands.options("report");
         if (reportOptions.isPresent()) {

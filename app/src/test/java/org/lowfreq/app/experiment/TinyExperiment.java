@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.lowfreq.app.Main;
-import org.lowfreq.app.store.StoreCollector;
+import org.lowfreq.analysis.report.ResultCollector;
 
 /** A small experiment on the synthetic data set and the reference backend, and helpers to run lowfreq. */
 public final class TinyExperiment {
@@ -82,7 +82,7 @@ public final class TinyExperiment {
             inputs = s.map(d -> d.resolve("results.csv")).filter(Files::isRegularFile).sorted().toList();
         }
         Path out = Files.createTempFile("collected", ".csv");
-        StoreCollector.join(inputs, out);
+        ResultCollector.join(inputs, out);
         List<String> lines = new ArrayList<>();
         for (String line : Files.readAllLines(out)) {
             lines.add(line.substring(0, line.lastIndexOf(','))); // drop created_utc
