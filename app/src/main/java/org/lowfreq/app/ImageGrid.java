@@ -6,11 +6,8 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.lowfreq.spi.ImageShape;
 import org.lowfreq.spi.Images;
 import org.lowfreq.spi.UserInputException;
@@ -102,20 +99,6 @@ public final class ImageGrid {
 
     /** Writes a PNG atomically (temp file in the same folder, then rename). */
     public static void writePng(BufferedImage img, Path file) {
-        Path target = file.toAbsolutePath();
-        try {
-            Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            try {
-                if (!ImageIO.write(img, "png", tmp.toFile())) {
-                    throw new IOException("no PNG writer");
-                }
-                org.lowfreq.datasets.AtomicFiles.move(tmp, target);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UserInputException("cannot write " + file + ": " + e.getMessage(), null, e);
-        }
+        org.lowfreq.analysis.figures.XYFigure.Png.write(img, file);
     }
 }

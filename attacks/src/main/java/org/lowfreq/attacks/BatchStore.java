@@ -5,8 +5,8 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+import org.lowfreq.spi.AtomicFiles;
 import org.lowfreq.spi.UserInputException;
 
 /**
@@ -69,31 +69,22 @@ final class BatchStore {
     }
 
     void save(int index, Batch b) {
-        try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".batch", ".tmp");
-            try {
-                try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(tmp)))) {
-                    out.writeInt(MAGIC);
-                    out.writeUTF(fingerprint);
-                    out.writeInt(b.from());
-                    out.writeInt(b.count());
-                    out.writeInt(b.perturbations().length / b.count());
-                    for (int i = 0; i < b.count(); i++) {
-                        out.writeBoolean(b.success()[i]);
-                        out.writeDouble(b.norm()[i]);
-                        out.writeDouble(b.targetProbability()[i]);
-                    }
-                    for (float v : b.perturbations()) {
-                        out.writeFloat(v);
-                    }
-                }
-                Files.move(tmp, file(index), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
+        AtomicFiles.write(file(index), stream -> {
+            DataOutputStream out = new DataOutputStream(stream);
+            out.writeInt(MAGIC);
+            out.writeUTF(fingerprint);
+            out.writeInt(b.from());
+            out.writeInt(b.count());
+            out.writeInt(b.perturbations().length / b.count());
+            for (int i = 0; i < b.count(); i++) {
+                out.writeBoolean(b.success()[i]);
+                out.writeDouble(b.norm()[i]);
+                out.writeDouble(b.targetProbability()[i]);
             }
-        } catch (IOException e) {
-            throw new UserInputException("cannot write batch to " + dir + ": " + e.getMessage());
-        }
+            for (float v : b.perturbations()) {
+                out.writeFloat(v);
+            }
+            out.flush();
+        });
     }
 }

@@ -2,11 +2,10 @@ package org.lowfreq.reference;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+import org.lowfreq.spi.AtomicFiles;
 import org.lowfreq.spi.Classifier;
 import org.lowfreq.spi.ModelCard;
 import org.lowfreq.spi.ModelCardFile;
@@ -56,17 +55,7 @@ public final class ReferenceModelProvider implements ModelProvider {
 
     /** Saves a classifier (weights, then card; each written atomically). */
     public static void save(DenseClassifier model, Path modelDir) {
-        try {
-            Files.createDirectories(modelDir);
-            Path tmp = Files.createTempFile(modelDir, ".weights", ".tmp");
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
-                model.weights().write(out);
-            }
-            Files.move(tmp, modelDir.resolve(WEIGHTS), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UserInputException("cannot write model to " + modelDir + ": " + e.getMessage());
-        }
+        AtomicFiles.write(modelDir.resolve(WEIGHTS), out -> model.weights().write(out));
         ModelCardFile.write(modelDir, model.card());
     }
 

@@ -16,6 +16,7 @@ import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
+import org.lowfreq.spi.AtomicFiles;
 import org.lowfreq.spi.Dataset;
 import org.lowfreq.spi.ImageShape;
 import org.lowfreq.spi.Images;
@@ -379,12 +380,11 @@ public final class TensorFlowTrainer implements Trainer {
             p.setProperty("best_validation_loss", Double.toString(bestLoss));
             p.setProperty("elapsed_seconds", Double.toString(elapsed));
             p.setProperty("fingerprint", fingerprint);
-            Path stateTmp = Files.createTempFile(checkpoints, ".state", ".tmp");
-            try (Writer w = Files.newBufferedWriter(stateTmp, StandardCharsets.UTF_8)) {
+            AtomicFiles.write(checkpoints.resolve(STATE_FILE), out -> {
+                Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
                 p.store(w, "lowfreq tensorflow training state");
-            }
-            Files.move(stateTmp, checkpoints.resolve(STATE_FILE), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
+                w.flush();
+            });
         } catch (IOException e) {
             throw new UserInputException("cannot write a checkpoint in " + checkpoints + ": " + e.getMessage());
         }

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import org.lowfreq.spi.AtomicFiles;
 import org.lowfreq.spi.ProgressListener;
 import org.lowfreq.spi.UserInputException;
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,14 +59,7 @@ public final class ModelCardFile {
         }
         props.append(first ? "}" : "\n  }");
         sb.append("  \"properties\": ").append(props).append("\n}\n");
-        try {
-            Files.createDirectories(modelDir);
-            Path tmp = Files.createTempFile(modelDir, ".model-card", ".tmp");
-            Files.writeString(tmp, sb.toString(), StandardCharsets.UTF_8);
-            Files.move(tmp, pathIn(modelDir), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UserInputException("cannot write " + pathIn(modelDir) + ": " + e.getMessage());
-        }
+        AtomicFiles.writeString(pathIn(modelDir), sb.toString());
     }
 
     /** Reads the card of a model folder, naming the file and field in any error. */

@@ -9,6 +9,7 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
@@ -237,6 +238,16 @@ public final class XYFigure {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        /** Writes an image as a PNG file, atomically. */
+        public static Path write(BufferedImage img, Path file) {
+            org.lowfreq.spi.AtomicFiles.write(file, out -> {
+                if (!ImageIO.write(img, "png", out)) {
+                    throw new IOException("no PNG writer available");
+                }
+            });
+            return file;
         }
 
         /** Tiles equally sized panels into a grid of {@code columns}. */

@@ -1,13 +1,8 @@
 package org.lowfreq.analysis.report;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Base64;
 import java.util.List;
-import org.lowfreq.spi.UserInputException;
 
 /**
  * A self-contained HTML page: inline CSS, images as base64 data URIs, no scripts and no network
@@ -86,14 +81,6 @@ public final class HtmlPage {
 
     /** Writes the page atomically. */
     public void write(Path file) {
-        try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            Files.writeString(tmp, html(), StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UserInputException("cannot write " + file + ": " + e.getMessage());
-        }
+        org.lowfreq.spi.AtomicFiles.writeString(file, html());
     }
 }

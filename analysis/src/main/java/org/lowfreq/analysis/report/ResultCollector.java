@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -113,18 +112,11 @@ public final class ResultCollector {
     }
 
     private static void writeSources(Path table, List<Path> jobs) {
-        Path f = sourcesFile(table);
-        try {
-            Path tmp = Files.createTempFile(f.toAbsolutePath().getParent(), "." + f.getFileName(), ".tmp");
-            StringBuilder sb = new StringBuilder();
-            for (Path j : jobs) {
-                sb.append(j.toAbsolutePath().normalize()).append('\n');
-            }
-            Files.writeString(tmp, sb.toString(), StandardCharsets.UTF_8);
-            Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UserInputException("cannot write " + f + ": " + e.getMessage());
+        StringBuilder sb = new StringBuilder();
+        for (Path j : jobs) {
+            sb.append(j.toAbsolutePath().normalize()).append('\n');
         }
+        org.lowfreq.spi.AtomicFiles.writeString(sourcesFile(table), sb.toString());
     }
 
     /** The job folders recorded beside a collected table, or an empty list. */

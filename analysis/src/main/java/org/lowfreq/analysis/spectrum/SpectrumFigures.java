@@ -6,12 +6,8 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.ValueMarker;
@@ -24,7 +20,6 @@ import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.lowfreq.spi.UserInputException;
 
 /**
  * PNG figures of perturbation spectra (METHODS.md sections 2 and 9): the fftshifted log10 mean
@@ -181,21 +176,6 @@ public final class SpectrumFigures {
 
     /** Writes an image as a PNG atomically (temporary file, then rename). */
     public static Path writePng(BufferedImage image, Path png) {
-        try {
-            Path dir = png.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + png.getFileName(), ".tmp");
-            try {
-                if (!ImageIO.write(image, "png", tmp.toFile())) {
-                    throw new IOException("no PNG writer available");
-                }
-                Files.move(tmp, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-            return png;
-        } catch (IOException e) {
-            throw new UserInputException("cannot write figure " + png + ": " + e.getMessage());
-        }
+        return org.lowfreq.analysis.figures.XYFigure.Png.write(image, png);
     }
 }

@@ -1,7 +1,6 @@
 package org.lowfreq.app.commands;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -104,10 +103,7 @@ public final class ManifoldSimulateCommand implements Runnable {
                 lines.add(String.format(Locale.ROOT, "%d,%.5f,%.4f,%.4f,%.4f,%.2f,%.2f,%b", i, u.preferredCpd(),
                         u.preferredCpd() * fovDeg, u.orientationRad(), u.phaseRad(), u.centreX(), u.centreY(), u.complex()));
             }
-            Path tmp = Files.createTempFile(out, ".units", ".tmp");
-            Files.write(tmp, lines, StandardCharsets.UTF_8);
-            Files.move(tmp, out.resolve("units.csv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            org.lowfreq.spi.AtomicFiles.writeString(out.resolve("units.csv"), String.join("\n", lines) + "\n");
         } catch (IOException e) {
             throw new UserInputException("cannot write to " + out + ": " + e.getMessage());
         }

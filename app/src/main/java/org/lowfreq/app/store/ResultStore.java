@@ -379,14 +379,7 @@ public final class ResultStore implements AutoCloseable {
     }
 
     static void writeAtomically(Path file, String text) {
-        try {
-            Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UserInputException("cannot write " + file + ": " + e.getMessage());
-        }
+        org.lowfreq.spi.AtomicFiles.writeString(file, text);
     }
 
     static void deleteTree(Path dir) throws IOException {

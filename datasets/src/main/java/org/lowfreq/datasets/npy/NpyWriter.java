@@ -7,7 +7,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.lowfreq.datasets.AtomicFiles;
+import org.lowfreq.spi.AtomicFiles;
 import org.lowfreq.spi.UserInputException;
 
 /**

@@ -6,16 +6,12 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import javax.imageio.ImageIO;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.lowfreq.analysis.figures.XYFigure;
+import org.lowfreq.spi.AtomicFiles;
 import org.lowfreq.spi.ImageShape;
-import org.lowfreq.spi.UserInputException;
 
 /** Shared figure helpers: a colour-blind-safe palette, atomic PNG writing, image tiles. */
 public final class Figures {
@@ -49,34 +45,12 @@ public final class Figures {
     /** Writes a chart as PNG atomically. */
     public static void writeChart(Path file, JFreeChart chart, int width, int height) {
         chart.setBackgroundPaint(Color.WHITE);
-        atomically(file, out -> ChartUtils.writeChartAsPNG(out, chart, width, height));
+        AtomicFiles.write(file, out -> ChartUtils.writeChartAsPNG(out, chart, width, height));
     }
 
     /** Writes an image as PNG atomically. */
     public static void writeImage(Path file, BufferedImage image) {
-        atomically(file, out -> {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IOException("no PNG writer");
-            }
-        });
-    }
-
-    interface PngWriter {
-        void write(OutputStream out) throws IOException;
-    }
-
-    private static void atomically(Path file, PngWriter writer) {
-        try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                writer.write(out);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UserInputException("cannot write figure " + file + ": " + e.getMessage());
-        }
+        XYFigure.Png.write(image, file);
     }
 
     /** Draws one [0, 1] HWC image scaled by an integer factor (nearest neighbour) at (x, y). */

@@ -1,4 +1,4 @@
-package org.lowfreq.datasets;
+package org.lowfreq.spi;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -7,9 +7,11 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.lowfreq.spi.UserInputException;
 
-/** Writes a file under a temporary name in its folder and renames it when complete. */
+/**
+ * Writes a file under a temporary name in its folder and renames it when complete, so a crash never
+ * leaves a half-written file where a complete one is expected. The one way lowfreq writes files.
+ */
 public final class AtomicFiles {
     private AtomicFiles() {
     }
@@ -44,6 +46,11 @@ public final class AtomicFiles {
                 }
             }
         }
+    }
+
+    /** Writes text as UTF-8, atomically. */
+    public static void writeString(Path target, String text) {
+        write(target, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /** Renames atomically where the file system can, replacing the target. */
