@@ -155,7 +155,7 @@ final class NetworkBuilder {
     private Operand<TFloat32> resnet50(Operand<TFloat32> x) {
         int w = spec.width();
         x = relu(batchNorm("stem.bn", conv("stem.conv", x, 7, w, 2)));
-        x = pass.nn.maxPool(x, pass.constant(new int[] {1, 3, 3, 1}), pass.constant(new int[] {1, 2, 2, 1}), "SAME");
+        x = maxPool3x3Stride2(pass, x);
         int[] blocks = {3, 4, 6, 3};
         for (int stage = 0; stage < 4; stage++) {
             int channels = w << stage;
@@ -205,7 +205,37 @@ final class NetworkBuilder {
         // He initialisation in fan-out mode, as torchvision's ResNet
         double std = Math.sqrt(2.0 / (k * k * out));
         Variable<TFloat32> kernel = variable(name + ".kernel", Shape.of(k, k, in, out), Init.NORMAL, std, true, true);
-        return pass.nn.conv2d(x, kernel, List.of(1L, (long) stride, (long) stride, 1L), "SAME");
+        return convolve(pass, x, kernel, k, stride);
+    }
+
+    /**
+     * A k x k convolution (odd k) padded as PyTorch pads it: (k - 1) / 2 zeros on every side.
+     * TensorFlow's SAME would pad (0, 1) at stride 2 on an even input, so a 3x3 stride-2 main
+     * branch would sample the odd pixels while the 1x1 stride-2 shortcut samples the even ones:
+     * the two branches of a downsampling block would be one pixel apart at every downsampling.
+     */
+    static Operand<TFloat32> convolve(Ops ops, Operand<TFloat32> x, Operand<TFloat32> kernel, int k, int stride) {
+        List<Long> strides = List.of(1L, (long) stride, (long) stride, 1L);
+        if (stride == 1) {
+            return ops.nn.conv2d(x, kernel, strides, "SAME"); // odd k at stride 1: SAME is symmetric
+        }
+        return ops.nn.conv2d(padSpatial(ops, x, (k - 1) / 2), kernel, strides, "VALID");
+    }
+
+    /**
+     * 3x3 stride-2 max-pool padded by one pixel on every side, as PyTorch's ResNet stem. Zero
+     * padding equals minus-infinity padding here because the input comes out of a ReLU.
+     */
+    static Operand<TFloat32> maxPool3x3Stride2(Ops ops, Operand<TFloat32> x) {
+        return ops.nn.maxPool(padSpatial(ops, x, 1), ops.constant(new int[] {1, 3, 3, 1}),
+                ops.constant(new int[] {1, 2, 2, 1}), "VALID");
+    }
+
+    private static Operand<TFloat32> padSpatial(Ops ops, Operand<TFloat32> x, int p) {
+        if (p == 0) {
+            return x;
+        }
+        return ops.pad(x, ops.constant(new int[][] {{0, 0}, {p, p}, {p, p}, {0, 0}}), ops.constant(0f));
     }
 
     private Operand<TFloat32> batchNorm(String name, Operand<TFloat32> x) {

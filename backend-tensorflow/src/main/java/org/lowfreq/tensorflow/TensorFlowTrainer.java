@@ -172,6 +172,7 @@ public final class TensorFlowTrainer implements Trainer {
         long correct = 0;
         long seen = 0;
         long t0 = System.nanoTime();
+        Augmenter augmenter = recipe.augmenter();
         AugMix augMix = new AugMix(recipe.augmixWidth(), recipe.augmixDepth(), recipe.augmixSeverity());
         boolean adversarial = spec.family().equals("adversarial");
         boolean augmentationFamily = spec.family().equals("augmentation");
@@ -184,7 +185,7 @@ public final class TensorFlowTrainer implements Trainer {
                     labels[j] = train.labels()[idx];
                     SplittableRandom rng = Seeds.random(spec.seed(), "augment", epoch, idx);
                     if (recipe.augment()) {
-                        Augmenter.CIFAR.apply(train.pixels(), buf, s.height(), s.width(), s.channels(), rng,
+                        augmenter.apply(train.pixels(), buf, s.height(), s.width(), s.channels(), rng,
                                 idx * size, j * size);
                     } else {
                         System.arraycopy(train.pixels(), idx * size, buf, j * size, size);
@@ -463,7 +464,8 @@ public final class TensorFlowTrainer implements Trainer {
         p.put("optimizer", "SGD momentum " + ModelGraph.MOMENTUM);
         p.put("weight_decay", Double.toString(recipe.weightDecay()));
         p.put("validation_fraction", Double.toString(recipe.validationFraction()));
-        p.put("augmentation", recipe.augment() ? "reflect-pad 4 + random crop, flip, rotation +-10 deg, colour jitter 0.2" : "none");
+        p.put("augmentation", recipe.augment() ? recipe.augmenter().describe() : "none");
+        p.put("stride2_padding", "symmetric (1 each side for 3x3, then VALID), as PyTorch");
         p.put("width", Integer.toString(spec.width()));
         p.put("grayscale", Boolean.toString(spec.grayscale()));
         p.put("threads", Integer.toString(spec.threads()));

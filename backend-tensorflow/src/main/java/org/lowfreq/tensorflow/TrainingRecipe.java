@@ -12,7 +12,9 @@ import org.lowfreq.spi.UserInputException;
  *
  * @param weightDecay        L2 weight decay on convolution and dense kernels (1e-4)
  * @param validationFraction share of the training images held out for checkpoint selection (0.05)
- * @param augment            the standard CIFAR augmentation (true)
+ * @param augment            the standard CIFAR augmentation: reflect-pad 4 + random crop + flip (true)
+ * @param rotationDegrees    opt-in: nearest-neighbour rotation drawn from [-d, d] degrees (0 = none)
+ * @param colourJitter       opt-in: brightness, contrast and saturation factors in [1 - j, 1 + j] (0 = none)
  * @param pgdEpsilon         adversarial family: Linf radius (8/255)
  * @param pgdSteps           adversarial family: PGD steps per batch (7)
  * @param pgdStepSize        adversarial family: step size (2/255)
@@ -24,17 +26,25 @@ import org.lowfreq.spi.UserInputException;
  * @param initFrom           fine-tune from this model folder (empty = from scratch)
  * @param pcaFitLimit        images the PCA is fitted on (10000)
  */
-public record TrainingRecipe(double weightDecay, double validationFraction, boolean augment, double pgdEpsilon,
+public record TrainingRecipe(double weightDecay, double validationFraction, boolean augment, double rotationDegrees,
+                             double colourJitter, double pgdEpsilon,
                              int pgdSteps, double pgdStepSize, String augmentation, double noiseSigma,
                              int augmixWidth, int augmixDepth, int augmixSeverity, String initFrom, int pcaFitLimit) {
-    public static final Set<String> KEYS = Set.of("weight-decay", "validation-fraction", "augment", "pgd-epsilon",
+    public static final Set<String> KEYS = Set.of("weight-decay", "validation-fraction", "augment", "rotation",
+            "colour-jitter", "pgd-epsilon",
             "pgd-steps", "pgd-step-size", "augmentation", "noise-sigma", "augmix-width", "augmix-depth",
             "augmix-severity", "init-from", "pca-fit-limit");
+
+    /** The per-image augmentation of this recipe. */
+    public Augmenter augmenter() {
+        return Augmenter.cifar(rotationDegrees, colourJitter);
+    }
 
     public static TrainingRecipe of(Options o) {
         o.requireOnly("tensorflow trainer", KEYS);
         TrainingRecipe r = new TrainingRecipe(o.getDouble("weight-decay", 1e-4), o.getDouble("validation-fraction", 0.05),
-                o.getBoolean("augment", true), o.getDouble("pgd-epsilon", 8.0 / 255), o.getInt("pgd-steps", 7),
+                o.getBoolean("augment", true), o.getDouble("rotation", 0), o.getDouble("colour-jitter", 0),
+                o.getDouble("pgd-epsilon", 8.0 / 255), o.getInt("pgd-steps", 7),
                 o.getDouble("pgd-step-size", 2.0 / 255), o.getString("augmentation", "augmix").toLowerCase(Locale.ROOT),
                 o.getDouble("noise-sigma", 0.1), o.getInt("augmix-width", 3), o.getInt("augmix-depth", 3),
                 o.getInt("augmix-severity", 3), o.getString("init-from", ""), o.getInt("pca-fit-limit", 10000));
@@ -43,6 +53,13 @@ public record TrainingRecipe(double weightDecay, double validationFraction, bool
         }
         if (!r.augmentation.equals("noise") && !r.augmentation.equals("augmix")) {
             throw new UserInputException("augmentation=" + r.augmentation + " is unknown", "use noise or augmix");
+        }
+        if (!(r.rotationDegrees >= 0 && r.rotationDegrees <= 45)) {
+            throw new UserInputException("rotation must be in [0, 45] degrees, got " + r.rotationDegrees,
+                    "the paper's recipe uses at most 2 (nearest neighbour); 0 turns it off");
+        }
+        if (!(r.colourJitter >= 0 && r.colourJitter < 1)) {
+            throw new UserInputException("colour-jitter must be in [0, 1), got " + r.colourJitter, "0 turns it off");
         }
         if (r.pgdSteps < 1 || r.pgdEpsilon < 0) {
             throw new UserInputException("pgd-steps must be >= 1 and pgd-epsilon >= 0");

@@ -98,6 +98,14 @@ public final class TrainCommand implements Runnable {
     @Option(names = "--noise-sigma", paramLabel = "S", description = "Gaussian-noise augmentation: sigma drawn from [0, S] (default 0.1).")
     Double noiseSigma;
 
+    @Option(names = "--rotation", paramLabel = "DEG", description = "Opt-in augmentation: nearest-neighbour rotation "
+            + "drawn from [-DEG, DEG] degrees (default 0: the recipe is crop and flip only).")
+    Double rotation;
+
+    @Option(names = "--colour-jitter", paramLabel = "J", description = "Opt-in augmentation: brightness, contrast and "
+            + "saturation factors drawn from [1 - J, 1 + J] (default 0).")
+    Double colourJitter;
+
     @Option(names = "--resume", description = "Continue from the last checkpoint in --out.")
     boolean resume;
 
@@ -131,6 +139,12 @@ public final class TrainCommand implements Runnable {
         }
         if (noiseSigma != null) {
             options = options.with("noise-sigma", Double.toString(noiseSigma));
+        }
+        if (rotation != null) {
+            options = options.with("rotation", Double.toString(rotation));
+        }
+        if (colourJitter != null) {
+            options = options.with("colour-jitter", Double.toString(colourJitter));
         }
         if (initFrom != null) {
             if (!ModelCardFile.exists(initFrom)) {
