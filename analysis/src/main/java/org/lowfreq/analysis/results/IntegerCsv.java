@@ -30,6 +30,20 @@ public final class IntegerCsv {
             return values.size();
         }
 
+        /** Whether the file has this (requested) column. */
+        public boolean has(String column) {
+            return columns.contains(column);
+        }
+
+        /** The value of {@code column} in row r. */
+        public long get(int r, String column) {
+            int j = columns.indexOf(column);
+            if (j < 0) {
+                throw new IllegalArgumentException("no column " + column);
+            }
+            return values.get(r)[j];
+        }
+
         /** "FILE line L": where row r came from. */
         public String where(int r) {
             return file + " line " + line[r];
@@ -41,6 +55,12 @@ public final class IntegerCsv {
 
     /** Reads {@code columns} (a header row must name them) from {@code file}. */
     public static Table read(Path file, List<String> columns) {
+        return read(file, columns, List.of());
+    }
+
+    /** As {@link #read(Path, List)}, plus the {@code optional} columns the header names ({@link Table#has}). */
+    public static Table read(Path file, List<String> required, List<String> optional) {
+        List<String> columns = new ArrayList<>(required);
         if (!Files.isRegularFile(file)) {
             throw new UserInputException("file " + file + " does not exist", "pass a CSV file with the header "
                     + String.join(",", columns));
@@ -49,11 +69,12 @@ public final class IntegerCsv {
              CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                      .setIgnoreEmptyLines(true).get().parse(r)) {
             Map<String, Integer> header = p.getHeaderMap();
-            for (String c : columns) {
+            optional.stream().filter(header::containsKey).forEach(columns::add);
+            for (String c : required) {
                 if (!header.containsKey(c)) {
                     throw new UserInputException(file + " has no column '" + c + "' (header: "
                             + String.join(",", p.getHeaderNames()) + ")", "the first line must name the columns "
-                            + String.join(",", columns));
+                            + String.join(",", required));
                 }
             }
             List<long[]> values = new ArrayList<>();
