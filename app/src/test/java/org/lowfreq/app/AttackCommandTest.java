@@ -55,4 +55,40 @@ class AttackCommandTest {
         assertThat(r.err()).contains("--n 10001").contains("(10000)").contains("hint: use --n 10000 or less");
         assertThat(tmp.resolve("out")).doesNotExist();
     }
+
+    @Test
+    void anUnknownProtocolIsRefused(@TempDir Path tmp) {
+        MainTest.Run r = MainTest.run("attack", "--model", tmp.toString(), "--norm", "linf", "--protocol", "binary",
+                "--out", tmp.resolve("out").toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("unknown attack protocol 'binary'").contains("sweep, bisection");
+    }
+
+    @Test
+    void givenTargetsAreCheckedBeforeTheAttackAndUsedByTheBisectionProtocol(@TempDir Path tmp) throws Exception {
+        String root = System.getenv("LOWFREQ_DATA");
+        Assumptions.assumeTrue(root != null && Files.isRegularFile(Path.of(root, "cifar-10-batches-bin", "test_batch.bin")),
+                "CIFAR-10 not found under LOWFREQ_DATA");
+        ImageShape shape = new ImageShape(32, 32, 3);
+        Path model = tmp.resolve("linear");
+        ReferenceModelProvider.save(DenseClassifier.linear("linear", shape, 10, new float[10 * shape.size()], new float[10]), model);
+        // the first CIFAR-10 test labels are 3 (cat) and 8 (ship)
+        Path bad = Files.write(tmp.resolve("bad.csv"), java.util.List.of("index,target", "0,5", "1,8"));
+        MainTest.Run refused = MainTest.run("--data-dir", root, "attack", "--model", model.toString(), "--norm", "linf",
+                "--dataset", "cifar10", "--n", "2", "--targets", bad.toString(), "--out", tmp.resolve("out").toString());
+        assertThat(refused.code()).isEqualTo(1);
+        assertThat(refused.err()).contains("bad.csv line 3").contains("target 8 of image 1 is its own label");
+        assertThat(tmp.resolve("out")).doesNotExist();
+
+        Path good = Files.write(tmp.resolve("good.csv"), java.util.List.of("index,target", "1,2", "0,5"));
+        Path out = tmp.resolve("out");
+        MainTest.Run ok = MainTest.run("--data-dir", root, "attack", "--model", model.toString(), "--norm", "linf",
+                "--dataset", "cifar10", "--n", "2", "--targets", good.toString(), "--protocol", "bisection",
+                "--pgd-steps", "2", "--out", out.toString());
+        assertThat(ok.code()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("PGD bisection: found 0/2");
+        assertThat(Files.readAllLines(out.resolve("targets.csv"))).containsExactly("index,label,target", "0,3,5", "1,8,2");
+        assertThat(Files.readString(out.resolve("results.csv"))).contains("epsilon_min_linf_median_success")
+                .contains("protocol: PGD bisection").doesNotContain("protocol: sweep");
+    }
 }

@@ -21,6 +21,28 @@ final class BatchStore {
 
     /** One finished batch: per image success, minimal norm, target probability; perturbations NHWC. */
     record Batch(int from, int count, boolean[] success, double[] norm, double[] targetProbability, float[] perturbations) {
+        /**
+         * The batch of the best example per image; {@code epsilon[i]} is what the protocol reports
+         * (the perturbation's norm, or the bisection's upper bound); perturbations are zero where
+         * no success was found.
+         */
+        static Batch of(int from, org.lowfreq.spi.Images x, org.lowfreq.spi.AdversarialExample[] best, double[] epsilon) {
+            int n = x.count();
+            int d = x.shape().size();
+            boolean[] ok = new boolean[n];
+            double[] prob = new double[n];
+            float[] p = new float[n * d];
+            for (int i = 0; i < n; i++) {
+                ok[i] = best[i].success();
+                prob[i] = best[i].targetProbability();
+                if (ok[i]) {
+                    for (int k = 0; k < d; k++) {
+                        p[i * d + k] = best[i].clipped()[k] - x.pixels()[i * d + k];
+                    }
+                }
+            }
+            return new Batch(from, n, ok, epsilon.clone(), prob, p);
+        }
     }
 
     BatchStore(Path outDir, String fingerprint) {

@@ -14,14 +14,11 @@ import org.lowfreq.analysis.spectrum.RadialCumulative;
 import org.lowfreq.analysis.spectrum.SpectrumCsv;
 import org.lowfreq.analysis.spectrum.SpectrumFigures;
 import org.lowfreq.datasets.npy.NpyWriter;
-import org.lowfreq.spi.AdversarialExample;
-import org.lowfreq.spi.AttackOptions;
-import org.lowfreq.spi.AttackResult;
 import org.lowfreq.spi.Capability;
 import org.lowfreq.spi.Classifier;
 import org.lowfreq.spi.Images;
 import org.lowfreq.spi.LabelDerangement;
-import org.lowfreq.spi.Options;
+import org.lowfreq.spi.Norm;
 import org.lowfreq.spi.ProgressListener;
 import org.lowfreq.spi.ResultRow;
 import org.lowfreq.spi.ResultSink;
@@ -29,17 +26,12 @@ import org.lowfreq.spi.Seeds;
 import org.lowfreq.spi.UserInputException;
 
 /**
- * The targeted minimal-perturbation protocol of METHODS.md 3, per batch of images:
- * <ol>
- *   <li>sweep: targeted PGD (random start) at each epsilon of the grid, ascending, on the images
- *       not yet successful; the first success per image is kept;</li>
- *   <li>refinement: FMN from that success (or from zero when the sweep found none), with
- *       restarts, keeping the smallest success;</li>
- *   <li>polish: {@link ScaleSearch} shrinks each success along its own direction.</li>
- * </ol>
- * Targets are a seeded derangement of the labels ({@link LabelDerangement}). Finished batches are
- * persisted in the output folder and skipped on restart. Every random start depends only on
- * (seed, image index, stage), never on the batch size.
+ * The targeted minimal-perturbation protocol of METHODS.md 3, per batch of images, with one of two
+ * searches ({@link SearchProtocol}): the default sweep + FMN ({@link SweepSearch}) or the paper
+ * code's PGD bisection ({@link BisectionSearch}). Every epsilon row notes which one produced it.
+ * Targets are a seeded derangement of the labels ({@link LabelDerangement}) or a user's file
+ * ({@link TargetsFile}). Finished batches are persisted in the output folder and skipped on
+ * restart. Every random start depends only on (seed, image index, stage), never on the batch size.
  */
 public final class MinimalEpsilonProtocol {
     private final ProtocolSettings settings;
@@ -77,6 +69,17 @@ public final class MinimalEpsilonProtocol {
 
     /** Runs (or resumes) the protocol on {@code images} (the first N, labelled), persisting batches under {@code outDir}. */
     public Outcome run(Classifier model, Images images, Path outDir, ProgressListener progress) {
+        if (!images.hasLabels()) {
+            throw new UserInputException("the attack protocol needs labelled images");
+        }
+        return run(model, images, targets(images.labels(), settings.seed()), outDir, progress);
+    }
+
+    /**
+     * As {@link #run(Classifier, Images, Path, ProgressListener)} towards given targets (e.g. from
+     * {@link TargetsFile}): one per image, each a class other than the image's label.
+     */
+    public Outcome run(Classifier model, Images images, int[] targets, Path outDir, ProgressListener progress) {
         model.require(Capability.INPUT_GRADIENT, "the attack protocol");
         if (!images.hasLabels()) {
             throw new UserInputException("the attack protocol needs labelled images");
@@ -84,10 +87,13 @@ public final class MinimalEpsilonProtocol {
         if (images.count() != settings.images()) {
             throw new IllegalArgumentException(images.count() + " images for a protocol of " + settings.images());
         }
+        if (targets.length != images.count()) {
+            throw new IllegalArgumentException(targets.length + " targets for " + images.count() + " images");
+        }
         model.checkInput(images);
         int n = images.count();
         int d = images.shape().size();
-        int[] targets = targets(images.labels(), settings.seed());
+        BatchSearch search = BatchSearch.of(settings);
         writeTargets(outDir.resolve("targets.csv"), images.labels(), targets);
         BatchStore store = new BatchStore(outDir, settings.fingerprint(model.card().name()));
         CountingClassifier counting = new CountingClassifier(model);
@@ -98,7 +104,7 @@ public final class MinimalEpsilonProtocol {
         int batches = (n + settings.batchSize() - 1) / settings.batchSize();
         int computed = 0;
         long start = System.nanoTime();
-        progress.start("attack " + settings.norm().label(), n);
+        progress.start("attack " + settings.norm().label() + " (" + settings.protocol().description() + ")", n);
         try {
             for (int b = 0; b < batches; b++) {
                 int from = b * settings.batchSize();
@@ -108,7 +114,7 @@ public final class MinimalEpsilonProtocol {
                 if (done.isPresent() && done.get().from() == from && done.get().count() == to - from) {
                     batch = done.get();
                 } else {
-                    batch = attackBatch(counting, images.slice(from, to), Arrays.copyOfRange(targets, from, to), from, progress);
+                    batch = search.attack(counting, images.slice(from, to), Arrays.copyOfRange(targets, from, to), from, progress);
                     store.save(b, batch);
                     computed++;
                 }
@@ -133,143 +139,68 @@ public final class MinimalEpsilonProtocol {
                 counting.forwardImages.get(), seconds, computed);
     }
 
-    private BatchStore.Batch attackBatch(Classifier model, Images x, int[] targets, int from, ProgressListener progress) {
-        int n = x.count();
-        int d = x.shape().size();
-        long[] ids = new long[n];
-        for (int i = 0; i < n; i++) {
-            ids[i] = from + i;
-        }
-        AdversarialExample[] best = new AdversarialExample[n];
-        PgdAttack pgd = new PgdAttack(settings.norm());
-        double[] grid = settings.epsilonGrid();
-        for (int j = 0; j < grid.length; j++) {
-            List<Integer> open = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                if (best[i] == null || !best[i].success()) {
-                    open.add(i);
-                }
-            }
-            if (open.isEmpty()) {
-                break;
-            }
-            int[] idx = open.stream().mapToInt(Integer::intValue).toArray();
-            int[] t = new int[idx.length];
-            long[] subIds = new long[idx.length];
-            for (int k = 0; k < idx.length; k++) {
-                t[k] = targets[idx[k]];
-                subIds[k] = ids[idx[k]];
-            }
-            AttackOptions o = new AttackOptions(grid[j], settings.pgdSteps(), settings.pgdRelativeStep(), 1,
-                    settings.minProbability(), Seeds.derive(settings.seed(), "sweep", j), Options.EMPTY);
-            AttackResult r = pgd.run(model, x.select(idx), t, subIds, o);
-            for (int k = 0; k < idx.length; k++) {
-                best[idx[k]] = Attacks.better(best[idx[k]], r.examples().get(k));
-            }
-            progress.status("batch from " + from + ": sweep eps=" + grid[j] + ", " + (idx.length) + " open");
-        }
-        progress.status("batch from " + from + ": FMN refinement");
-        FmnAttack fmn = new FmnAttack(settings.norm());
-        AttackOptions fo = new AttackOptions(Double.NaN, settings.fmnSteps(), settings.fmnStepSize(), settings.fmnRestarts(),
-                settings.minProbability(), Seeds.derive(settings.seed(), "fmn"), Options.EMPTY);
-        AttackResult refined = fmn.refine(model, x, targets, best, ids, fo);
-        for (int i = 0; i < n; i++) {
-            best[i] = Attacks.better(best[i], refined.examples().get(i));
-        }
-        best = ScaleSearch.shrink(model, x, targets, best, settings.norm(), settings.minProbability(), settings.scaleIterations());
-        boolean[] ok = new boolean[n];
-        double[] norm = new double[n];
-        double[] prob = new double[n];
-        float[] p = new float[n * d];
-        for (int i = 0; i < n; i++) {
-            ok[i] = best[i].success();
-            norm[i] = best[i].norm();
-            prob[i] = best[i].targetProbability();
-            if (ok[i]) {
-                for (int k = 0; k < d; k++) {
-                    p[i * d + k] = best[i].clipped()[k] - x.pixels()[i * d + k];
-                }
-            }
-        }
-        return new BatchStore.Batch(from, n, ok, norm, prob, p);
-    }
-
     // ---- read-outs ----
 
-    /** Share of images whose minimal epsilon is <= eps (the empirical CDF; failures never count). */
-    public static double successRate(double[] minimalEpsilon, double eps) {
-        int k = 0;
-        for (double e : minimalEpsilon) {
-            if (!Double.isNaN(e) && e <= eps) {
-                k++;
-            }
-        }
-        return k / (double) minimalEpsilon.length;
-    }
-
-    /** Median over all images, failures counted as +infinity; NaN when half or more failed. */
-    public static double median(double[] minimalEpsilon) {
-        double[] s = minimalEpsilon.clone();
-        for (int i = 0; i < s.length; i++) {
-            if (Double.isNaN(s[i])) {
-                s[i] = Double.POSITIVE_INFINITY;
-            }
-        }
-        Arrays.sort(s);
-        int n = s.length;
-        double m = n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-        return Double.isFinite(m) ? m : Double.NaN;
-    }
-
-    /** Mean over the images where a success was found; NaN when none. */
-    public static double meanOfFound(double[] minimalEpsilon) {
-        double s = 0;
-        int k = 0;
-        for (double e : minimalEpsilon) {
-            if (!Double.isNaN(e)) {
-                s += e;
-                k++;
-            }
-        }
-        return k == 0 ? Double.NaN : s / k;
-    }
-
-    /** Tidy rows of the outcome (per image, the success curve on the grid, summaries, f_0.5). */
+    /**
+     * Tidy rows of the outcome: per image; the success rate on the grid (with the standard Linf
+     * budgets named); median and mean over the successful images, the success fraction, the median
+     * over all images (failures as +infinity); f_0.5. Every row that holds or depends on an
+     * epsilon notes the search protocol that produced it.
+     */
     public List<ResultRow> rows(Outcome o) {
         String unit = settings.norm().label();
         String metric = "epsilon_min_" + unit;
+        String protocol = "protocol: " + settings.protocol().description();
         long seed = settings.seed();
         List<ResultRow> rows = new ArrayList<>();
-        int n = o.minimalEpsilon().length;
+        double[] eps = o.minimalEpsilon();
+        int n = eps.length;
         int found = o.found();
         for (int i = 0; i < n; i++) {
-            ResultRow r = new ResultRow("image", Integer.toString(i), "target=" + o.targets()[i], seed, metric,
-                    o.minimalEpsilon()[i], "");
-            rows.add(Double.isNaN(o.minimalEpsilon()[i]) ? r.withNote("no successful perturbation found") : r);
+            ResultRow r = new ResultRow("image", Integer.toString(i), "target=" + o.targets()[i], seed, metric, eps[i], "");
+            rows.add(r.withNote(join(Double.isNaN(eps[i]) ? "no successful perturbation found" : "", protocol)));
         }
         for (double e : settings.epsilonGrid()) {
-            rows.add(ResultRow.at("epsilon_" + unit, e, seed, "success_rate", successRate(o.minimalEpsilon(), e)));
+            String budget = settings.norm() == Norm.LINF ? standardBudget(e) : "";
+            rows.add(ResultRow.at("epsilon_" + unit, e, seed, "success_rate", EpsilonStatistics.successRate(eps, e))
+                    .withNote(join(budget.isEmpty() ? "" : "targeted success at the standard budget " + budget, protocol)));
         }
-        double median = median(o.minimalEpsilon());
-        rows.add(note(ResultRow.summary(metric + "_median", median, seed), Double.isNaN(median),
-                "half or more of the images have no successful perturbation"));
-        String partial = found < n ? "over the " + found + " of " + n + " images with a success" : "";
-        double mean = meanOfFound(o.minimalEpsilon());
-        rows.add(note(ResultRow.summary(metric + "_mean", mean, seed), Double.isNaN(mean), "no success found").withNote(
-                Double.isNaN(mean) ? "no success found" : partial));
-        rows.add(note(ResultRow.summary("log_" + metric + "_mean", Math.log(mean), seed), Double.isNaN(mean), "no success found")
-                .withNote(Double.isNaN(mean) ? "no success found" : (partial.isEmpty() ? "natural log of the mean" : "natural log of the mean " + partial)));
-        rows.add(ResultRow.summary("success_fraction", found / (double) n, seed));
+        String over = "over the " + found + " of " + n + " images with a success";
+        String none = "no success found";
+        double median = EpsilonStatistics.medianOfSuccesses(eps);
+        rows.add(summary(metric + "_median_success", median, seed, Double.isNaN(median) ? none : over, protocol));
+        double mean = EpsilonStatistics.meanOfSuccesses(eps);
+        rows.add(summary(metric + "_mean_success", mean, seed, Double.isNaN(mean) ? none : over, protocol));
+        rows.add(summary("log_" + metric + "_mean_success", Math.log(mean), seed,
+                Double.isNaN(mean) ? none : "natural log of the mean " + over, protocol));
+        rows.add(summary("success_fraction", found / (double) n, seed, found + " of " + n + " images", protocol));
+        double all = EpsilonStatistics.medianOverAll(eps);
+        rows.add(summary(metric + "_median_all", all, seed, Double.isNaN(all)
+                ? "half or more of the images have no successful perturbation"
+                : "over all " + n + " images, failures counted as +infinity", protocol));
         double[] halves = halfPower(o);
-        rows.add(note(ResultRow.summary("f_half_cpp", halves[0], seed).withGroup("perturbation_spectrum"), Double.isNaN(halves[0]),
-                "no successful perturbation"));
-        rows.add(note(ResultRow.summary("f_half_norm", halves[1], seed).withGroup("perturbation_spectrum"), Double.isNaN(halves[1]),
-                "no successful perturbation"));
+        String noSpectrum = Double.isNaN(halves[0]) ? "no successful perturbation" : "";
+        rows.add(summary("f_half_cpp", halves[0], seed, noSpectrum, protocol).withGroup("perturbation_spectrum"));
+        rows.add(summary("f_half_norm", halves[1], seed, noSpectrum, protocol).withGroup("perturbation_spectrum"));
         return rows;
     }
 
-    private static ResultRow note(ResultRow r, boolean missing, String why) {
-        return missing ? r.withNote(why) : r;
+    /** "2/255" when eps is one of the standard Linf budgets, else "". */
+    static String standardBudget(double eps) {
+        for (double b : ProtocolSettings.LINF_STANDARD_BUDGETS) {
+            if (Math.abs(eps - b) < 1e-9) {
+                return Math.round(b * 255) + "/255";
+            }
+        }
+        return "";
+    }
+
+    private static ResultRow summary(String metric, double value, long seed, String note, String protocol) {
+        return ResultRow.summary(metric, value, seed).withNote(join(note, protocol));
+    }
+
+    private static String join(String a, String b) {
+        return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
     }
 
     /** The spectrum of the successful perturbations only, or empty when there is none. */
@@ -302,17 +233,18 @@ public final class MinimalEpsilonProtocol {
         String unit = settings.norm().label();
         int n = o.minimalEpsilon().length;
         AtomicCsv.write(outDir.resolve("per_image.csv"), new String[] {"index", "label", "target", "success", "epsilon_min_" + unit,
-                "target_probability"}, p -> {
+                "target_probability", "protocol"}, p -> {
                 for (int i = 0; i < n; i++) {
                     p.printRecord(i, o.images().labels()[i], o.targets()[i], o.success()[i],
                             Double.isNaN(o.minimalEpsilon()[i]) ? "NaN" : ResultRow.formatNumber(o.minimalEpsilon()[i]),
-                            ResultRow.formatNumber(o.targetProbability()[i]));
+                            ResultRow.formatNumber(o.targetProbability()[i]), settings.protocol().label());
                 }
             });
         var s = o.images().shape();
         NpyWriter.writeFloat32(outDir.resolve("perturbations.npy"), new int[] {n, s.height(), s.width(), s.channels()},
                 o.perturbations());
-        SuccessCurveFigure.write(modelName + " (" + unit + ", min_prob " + settings.minProbability() + ")", unit,
+        SuccessCurveFigure.write(modelName + " (" + unit + ", min_prob " + settings.minProbability() + ", "
+                        + settings.protocol().description() + ")", unit,
                 o.minimalEpsilon(), outDir.resolve("success_vs_epsilon.png"));
         spectrum(o).ifPresent(sp -> {
             RadialCumulative c = sp.cumulativeRadial();

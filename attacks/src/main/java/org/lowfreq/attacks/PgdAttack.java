@@ -88,11 +88,27 @@ public final class PgdAttack implements org.lowfreq.spi.Attack {
 
     /** As {@link #run(Classifier, Images, int[], AttackOptions)} with an explicit seed key per image. */
     public AttackResult run(Classifier model, Images inputs, int[] targets, long[] imageIds, AttackOptions options) {
+        double[] budgets = new double[inputs.count()];
+        java.util.Arrays.fill(budgets, options.epsilon());
+        return run(model, inputs, targets, imageIds, options, budgets);
+    }
+
+    /**
+     * As {@link #run(Classifier, Images, int[], long[], AttackOptions)} with one budget per image
+     * (the bisection protocol runs every image at its own mid-point in one batch); the option's
+     * epsilon is ignored.
+     */
+    public AttackResult run(Classifier model, Images inputs, int[] targets, long[] imageIds, AttackOptions options,
+                            double[] budgets) {
         model.require(Capability.INPUT_GRADIENT, "attack " + name());
         Attacks.checkTargets(model, inputs, targets);
-        double eps = options.epsilon();
-        if (!(eps >= 0) || Double.isInfinite(eps)) {
-            throw new UserInputException("attack " + name() + " needs a finite epsilon >= 0, got " + eps);
+        if (budgets.length != inputs.count()) {
+            throw new IllegalArgumentException(budgets.length + " budgets for " + inputs.count() + " images");
+        }
+        for (double eps : budgets) {
+            if (!(eps >= 0) || Double.isInfinite(eps)) {
+                throw new UserInputException("attack " + name() + " needs a finite epsilon >= 0, got " + eps);
+            }
         }
         Loss loss = null;
         String lossName = options.extra().getString("loss", "ce");
@@ -107,13 +123,16 @@ public final class PgdAttack implements org.lowfreq.spi.Attack {
         int n = inputs.count();
         int d = inputs.shape().size();
         float[] x0 = inputs.pixels();
-        double step = options.stepSize() * eps;
 
         AdversarialExample[] best = new AdversarialExample[n];
         for (int r = 0; r < options.restarts(); r++) {
             float[] delta = new float[n * d];
-            if (randomStart && eps > 0) {
+            if (randomStart) {
                 for (int i = 0; i < n; i++) {
+                    double eps = budgets[i];
+                    if (!(eps > 0)) {
+                        continue;
+                    }
                     SplittableRandom rng = Seeds.random(options.seed(), name(), "start", imageIds[i], r);
                     Perturbations.randomStart(norm, delta, i * d, d, eps, rng);
                     Perturbations.clipToImage(x0, delta, i * d, d);
@@ -127,6 +146,7 @@ public final class PgdAttack implements org.lowfreq.spi.Attack {
                 float[] g = lg.gradient();
                 for (int i = 0; i < n; i++) {
                     int o = i * d;
+                    double step = options.stepSize() * budgets[i];
                     if (norm == Norm.LINF) {
                         for (int k = o; k < o + d; k++) {
                             delta[k] -= (float) (step * Math.signum(g[k]));
@@ -145,7 +165,7 @@ public final class PgdAttack implements org.lowfreq.spi.Attack {
                     raw = Perturbations.add(x0, delta);
                 }
                 for (int i = 0; i < n; i++) {
-                    Perturbations.project(norm, delta, i * d, d, eps);
+                    Perturbations.project(norm, delta, i * d, d, budgets[i]);
                     Perturbations.clipToImage(x0, delta, i * d, d);
                 }
             }

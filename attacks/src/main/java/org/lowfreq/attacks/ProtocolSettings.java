@@ -19,11 +19,17 @@ import org.lowfreq.spi.UserInputException;
  * @param fmnRestarts    FMN restarts (the first from the sweep's success)
  * @param scaleIterations binary-search iterations of the final {@link ScaleSearch}
  * @param batchSize      images per persisted batch
+ * @param protocol       how the minimal epsilon is searched
+ * @param bisectionSteps bisection steps of {@link SearchProtocol#BISECTION} (8 in the paper's code)
  */
 public record ProtocolSettings(Norm norm, int images, double minProbability, long seed, double[] epsilonGrid,
                                int pgdSteps, double pgdRelativeStep, int fmnSteps, double fmnStepSize, int fmnRestarts,
-                               int scaleIterations, int batchSize) {
-    public static final double[] LINF_GRID = {0.0005, 0.001, 0.002, 0.004, 0.008, 0.016, 0.032, 0.064, 0.128, 0.25};
+                               int scaleIterations, int batchSize, SearchProtocol protocol, int bisectionSteps) {
+    /** The standard Linf budgets of the field, 2/255, 4/255 and 8/255: targeted success is reported at each. */
+    public static final double[] LINF_STANDARD_BUDGETS = {2 / 255.0, 4 / 255.0, 8 / 255.0};
+    /** The default Linf grid: doubling from 0.0005 to 0.25, plus the standard budgets. */
+    public static final double[] LINF_GRID = {0.0005, 0.001, 0.002, 0.004, 2 / 255.0, 0.008, 4 / 255.0, 0.016, 8 / 255.0,
+        0.032, 0.064, 0.128, 0.25};
     public static final double[] L2_GRID = {0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10};
 
     public ProtocolSettings {
@@ -40,8 +46,11 @@ public record ProtocolSettings(Norm norm, int images, double minProbability, lon
                 throw new UserInputException("epsilon grid " + Arrays.toString(epsilonGrid) + " must be positive, finite and increasing");
             }
         }
-        if (pgdSteps < 1 || fmnSteps < 1 || fmnRestarts < 1 || batchSize < 1 || scaleIterations < 0) {
+        if (pgdSteps < 1 || fmnSteps < 1 || fmnRestarts < 1 || batchSize < 1 || scaleIterations < 0 || bisectionSteps < 1) {
             throw new UserInputException("steps, restarts and batch size must be >= 1");
+        }
+        if (protocol == null) {
+            throw new IllegalArgumentException("no search protocol");
         }
         if (!(minProbability >= 0 && minProbability <= 1)) {
             throw new UserInputException("min probability must lie in [0, 1], got " + minProbability);
@@ -51,42 +60,57 @@ public record ProtocolSettings(Norm norm, int images, double minProbability, lon
     public static ProtocolSettings defaults(Norm norm, int images) {
         return new ProtocolSettings(norm, images, 0.5, 0, norm == Norm.LINF ? LINF_GRID : L2_GRID,
                 PgdAttack.defaultSteps(norm), PgdAttack.defaultRelativeStep(norm), FmnAttack.DEFAULT_STEPS,
-                FmnAttack.DEFAULT_STEP_SIZE, 2, 20, 50);
+                FmnAttack.DEFAULT_STEP_SIZE, 2, 20, 50, SearchProtocol.SWEEP, 8);
     }
 
     public ProtocolSettings withImages(int n) {
         return new ProtocolSettings(norm, n, minProbability, seed, epsilonGrid, pgdSteps, pgdRelativeStep, fmnSteps,
-                fmnStepSize, fmnRestarts, scaleIterations, batchSize);
+                fmnStepSize, fmnRestarts, scaleIterations, batchSize, protocol, bisectionSteps);
     }
 
     public ProtocolSettings withMinProbability(double p) {
         return new ProtocolSettings(norm, images, p, seed, epsilonGrid, pgdSteps, pgdRelativeStep, fmnSteps,
-                fmnStepSize, fmnRestarts, scaleIterations, batchSize);
+                fmnStepSize, fmnRestarts, scaleIterations, batchSize, protocol, bisectionSteps);
     }
 
     public ProtocolSettings withSeed(long s) {
         return new ProtocolSettings(norm, images, minProbability, s, epsilonGrid, pgdSteps, pgdRelativeStep, fmnSteps,
-                fmnStepSize, fmnRestarts, scaleIterations, batchSize);
+                fmnStepSize, fmnRestarts, scaleIterations, batchSize, protocol, bisectionSteps);
     }
 
     public ProtocolSettings withEpsilonGrid(double[] grid) {
         return new ProtocolSettings(norm, images, minProbability, seed, grid, pgdSteps, pgdRelativeStep, fmnSteps,
-                fmnStepSize, fmnRestarts, scaleIterations, batchSize);
+                fmnStepSize, fmnRestarts, scaleIterations, batchSize, protocol, bisectionSteps);
     }
 
     public ProtocolSettings withBatchSize(int b) {
         return new ProtocolSettings(norm, images, minProbability, seed, epsilonGrid, pgdSteps, pgdRelativeStep, fmnSteps,
-                fmnStepSize, fmnRestarts, scaleIterations, b);
+                fmnStepSize, fmnRestarts, scaleIterations, b, protocol, bisectionSteps);
     }
 
     public ProtocolSettings withFmn(int steps, int restarts) {
         return new ProtocolSettings(norm, images, minProbability, seed, epsilonGrid, pgdSteps, pgdRelativeStep, steps,
-                fmnStepSize, restarts, scaleIterations, batchSize);
+                fmnStepSize, restarts, scaleIterations, batchSize, protocol, bisectionSteps);
     }
 
     public ProtocolSettings withPgdSteps(int steps) {
         return new ProtocolSettings(norm, images, minProbability, seed, epsilonGrid, steps, 2.5 / steps, fmnSteps,
-                fmnStepSize, fmnRestarts, scaleIterations, batchSize);
+                fmnStepSize, fmnRestarts, scaleIterations, batchSize, protocol, bisectionSteps);
+    }
+
+    public ProtocolSettings withProtocol(SearchProtocol p) {
+        return new ProtocolSettings(norm, images, minProbability, seed, epsilonGrid, pgdSteps, pgdRelativeStep, fmnSteps,
+                fmnStepSize, fmnRestarts, scaleIterations, batchSize, p, bisectionSteps);
+    }
+
+    /** The largest epsilon of the grid: the bisection protocol's first PGD budget and upper bound. */
+    public double maxEpsilon() {
+        return epsilonGrid[epsilonGrid.length - 1];
+    }
+
+    /** The width of the bisection protocol's final interval, {@code eps_max / 2^steps}. */
+    public double bisectionResolution() {
+        return maxEpsilon() / Math.pow(2, bisectionSteps);
     }
 
     /** Everything that changes the numbers, as one line; a resumed run must match it. */
@@ -94,6 +118,7 @@ public record ProtocolSettings(Norm norm, int images, double minProbability, lon
         return "model=" + modelName + " norm=" + norm.label() + " n=" + images + " min_prob=" + minProbability
                 + " seed=" + seed + " grid=" + Arrays.toString(epsilonGrid) + " pgd=" + pgdSteps + "x" + pgdRelativeStep
                 + " fmn=" + fmnSteps + "x" + fmnStepSize + "x" + fmnRestarts + " scale=" + scaleIterations
-                + " batch=" + batchSize;
+                + " batch=" + batchSize + (protocol == SearchProtocol.SWEEP ? ""
+                : " protocol=" + protocol.label() + " bisection=" + bisectionSteps);
     }
 }

@@ -14,7 +14,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.lowfreq.analysis.spectrum.SpectrumFigures;
 
-/** Success rate against epsilon: the empirical CDF of the minimal epsilons (failures never count), median marked. */
+/** Success rate against epsilon: the empirical CDF of the minimal epsilons (failures never count), the median over successes marked. */
 final class SuccessCurveFigure {
     private SuccessCurveFigure() {
     }
@@ -40,11 +40,11 @@ final class SuccessCurveFigure {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xdddddd));
         plot.setRangeGridlinePaint(new Color(0xdddddd));
-        double median = MinimalEpsilonProtocol.median(minimalEpsilon);
+        double median = EpsilonStatistics.medianOfSuccesses(minimalEpsilon);
         if (!Double.isNaN(median)) {
             ValueMarker m = new ValueMarker(median, new Color(0xD55E00), new BasicStroke(1.2f, BasicStroke.CAP_BUTT,
                     BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
-            m.setLabel(String.format("median %.4g", median));
+            m.setLabel(String.format("median of successes %.4g", median));
             m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
             plot.addDomainMarker(m);
         }

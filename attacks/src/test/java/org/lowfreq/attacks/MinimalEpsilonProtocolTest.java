@@ -50,11 +50,25 @@ class MinimalEpsilonProtocolTest {
         double[] e = o.minimalEpsilon().clone();
         java.util.Arrays.sort(e);
         double median = (e[3] + e[4]) / 2;
-        assertThat(value(rows, "epsilon_min_linf_median")).isCloseTo(median, within(1e-12));
-        assertThat(value(rows, "epsilon_min_linf_mean")).isCloseTo(java.util.Arrays.stream(e).average().orElseThrow(), within(1e-12));
-        assertThat(value(rows, "log_epsilon_min_linf_mean")).isCloseTo(Math.log(value(rows, "epsilon_min_linf_mean")), within(1e-12));
+        assertThat(value(rows, "epsilon_min_linf_median_success")).isCloseTo(median, within(1e-12));
+        assertThat(value(rows, "epsilon_min_linf_median_all")).isCloseTo(median, within(1e-12)); // no failures here
+        assertThat(value(rows, "epsilon_min_linf_mean_success")).isCloseTo(java.util.Arrays.stream(e).average().orElseThrow(), within(1e-12));
+        assertThat(value(rows, "log_epsilon_min_linf_mean_success")).isCloseTo(Math.log(value(rows, "epsilon_min_linf_mean_success")), within(1e-12));
+        assertThat(value(rows, "success_fraction")).isEqualTo(1.0);
+        assertThat(rows).noneMatch(r -> r.metric().equals("epsilon_min_linf_median") || r.metric().equals("epsilon_min_linf_mean"));
         assertThat(value(rows, "f_half_cpp")).isCloseTo(2 * value(rows, "f_half_norm") / 4, within(1e-12));
-        assertThat(rows.stream().filter(r -> r.metric().equals("success_rate")).count()).isEqualTo(ProtocolSettings.LINF_GRID.length);
+        // every epsilon-bearing row says which search produced it
+        assertThat(rows).allMatch(r -> r.note().contains("protocol: sweep + FMN"), "names the protocol");
+        List<ResultRow> curve = rows.stream().filter(r -> r.metric().equals("success_rate")).toList();
+        assertThat(curve).hasSize(ProtocolSettings.LINF_GRID.length);
+        // the standard budgets are on the default grid and their rows say so
+        for (String budget : List.of("2/255", "4/255", "8/255")) {
+            double eps = Integer.parseInt(budget.substring(0, 1)) / 255.0;
+            ResultRow r = curve.stream().filter(x -> x.note().contains("standard budget " + budget)).findFirst().orElseThrow();
+            assertThat(Double.parseDouble(r.parameterValue())).isCloseTo(eps, within(1e-15));
+            assertThat(r.value()).isEqualTo(java.util.Arrays.stream(e).filter(v -> v <= eps).count() / 8.0);
+        }
+        assertThat(java.nio.file.Files.readAllLines(out.resolve("per_image.csv")).get(0)).endsWith(",protocol");
         for (String f : List.of("targets.csv", "per_image.csv", "perturbations.npy", "success_vs_epsilon.png",
                 "spectrum_heatmap.png", "spectrum_cumulative.png", "spectrum.csv", "spectrum_cumulative.csv")) {
             assertThat(out.resolve(f)).as(f).exists();
@@ -66,13 +80,27 @@ class MinimalEpsilonProtocolTest {
     }
 
     @Test
-    void successRateIsTheEmpiricalCdfAndMedianCountsFailuresAsInfinite() {
-        double[] e = {0.1, Double.NaN, 0.3, 0.2};
-        assertThat(MinimalEpsilonProtocol.successRate(e, 0.2)).isEqualTo(0.5);
-        assertThat(MinimalEpsilonProtocol.successRate(e, 1)).isEqualTo(0.75);
-        assertThat(MinimalEpsilonProtocol.median(e)).isCloseTo(0.25, within(1e-12));
-        assertThat(MinimalEpsilonProtocol.median(new double[] {0.1, Double.NaN})).isNaN();
-        assertThat(MinimalEpsilonProtocol.meanOfFound(e)).isCloseTo(0.2, within(1e-12));
+    void readOutsOverSuccessesAndOverAllOnHandMadeArraysWithFailures() {
+        double[] e = {0.1, Double.NaN, 0.3, 0.2, Double.NaN};
+        assertThat(EpsilonStatistics.successRate(e, 0.2)).isEqualTo(0.4);
+        assertThat(EpsilonStatistics.successRate(e, 1)).isEqualTo(0.6);
+        assertThat(EpsilonStatistics.successFraction(e)).isEqualTo(0.6);
+        // over the successes {0.1, 0.2, 0.3}
+        assertThat(EpsilonStatistics.medianOfSuccesses(e)).isCloseTo(0.2, within(1e-12));
+        assertThat(EpsilonStatistics.meanOfSuccesses(e)).isCloseTo(0.2, within(1e-12));
+        // over all five, failures as +inf: {0.1, 0.2, 0.3, inf, inf} -> 0.3
+        assertThat(EpsilonStatistics.medianOverAll(e)).isCloseTo(0.3, within(1e-12));
+        double[] skewed = {0.1, 0.5, Double.NaN, 0.9};
+        assertThat(EpsilonStatistics.medianOfSuccesses(skewed)).isCloseTo(0.5, within(1e-12));
+        assertThat(EpsilonStatistics.meanOfSuccesses(skewed)).isCloseTo(0.5, within(1e-12));
+        assertThat(EpsilonStatistics.medianOverAll(skewed)).isCloseTo(0.7, within(1e-12)); // (0.5 + 0.9) / 2
+        double[] even = {0.1, 0.4, Double.NaN, Double.NaN};
+        assertThat(EpsilonStatistics.medianOverAll(even)).isNaN(); // half failed
+        assertThat(EpsilonStatistics.medianOfSuccesses(even)).isCloseTo(0.25, within(1e-12));
+        double[] none = {Double.NaN, Double.NaN};
+        assertThat(EpsilonStatistics.medianOfSuccesses(none)).isNaN();
+        assertThat(EpsilonStatistics.meanOfSuccesses(none)).isNaN();
+        assertThat(EpsilonStatistics.successFraction(none)).isZero();
     }
 
     @Test

@@ -78,8 +78,8 @@ class PowerSpectrumTest {
         double measured = PowerSpectrum.of(d, shape, n).halfPowerFrequency();
 
         // Expected, independently: flat power over all non-DC bins, so ratio(a) is the share of
-        // non-DC bins with radius <= a; interpolate its 0.5 crossing on the same 25-point grid.
-        int points = 25;
+        // non-DC bins with radius <= a; interpolate its 0.5 crossing on the same grid of radii.
+        int points = PowerSpectrum.DEFAULT_RADIAL_POINTS;
         double amax = Math.sqrt(0.5);
         double[] ratio = new double[points];
         for (int j = 0; j < points; j++) {
@@ -135,13 +135,14 @@ class PowerSpectrumTest {
     @Test
     void cumulativeCurveRunsFromZeroToOne() {
         RadialCumulative c = PowerSpectrum.of(sinusoids(RGB32, 2, 16, 16, 2), RGB32, 2).cumulativeRadial();
-        assertThat(c.radiusCpp()).hasSize(25);
+        int last = 199;
+        assertThat(c.radiusCpp()).hasSize(last + 1);
         assertThat(c.radiusCpp()[0]).isZero();
-        assertThat(c.radiusCpp()[24]).isEqualTo(Math.sqrt(0.5));
+        assertThat(c.radiusCpp()[last]).isEqualTo(Math.sqrt(0.5));
         assertThat(c.ratio()[0]).isZero();
         // the Nyquist corner (0.5, 0.5) is inside the last radius
-        assertThat(c.ratio()[24]).isCloseTo(1.0, within(1e-12));
-        for (int j = 1; j < 25; j++) {
+        assertThat(c.ratio()[last]).isCloseTo(1.0, within(1e-12));
+        for (int j = 1; j <= last; j++) {
             assertThat(c.ratio()[j]).isGreaterThanOrEqualTo(c.ratio()[j - 1]);
         }
     }

@@ -14,6 +14,8 @@ import org.lowfreq.app.Progress;
 import org.lowfreq.app.VersionProvider;
 import org.lowfreq.attacks.MinimalEpsilonProtocol;
 import org.lowfreq.attacks.ProtocolSettings;
+import org.lowfreq.attacks.SearchProtocol;
+import org.lowfreq.attacks.TargetsFile;
 import org.lowfreq.spi.Capability;
 import org.lowfreq.spi.Classifier;
 import org.lowfreq.spi.Dataset;
@@ -30,8 +32,9 @@ import picocli.CommandLine.Spec;
 /** {@code lowfreq attack}: the targeted minimal-perturbation protocol (METHODS.md 3) on a saved model. */
 @Command(name = "attack", mixinStandardHelpOptions = true,
         description = {"Targeted minimal adversarial perturbations on the first N test images: PGD epsilon sweep,",
-                "then FMN refinement; writes results.csv, per-image epsilons, targets, perturbations.npy, the",
-                "success-vs-epsilon curve and the perturbation spectrum (heat map, f_0.5) to --out.",
+                "then FMN refinement (--protocol sweep), or the paper code's PGD bisection (--protocol bisection);",
+                "writes results.csv, per-image epsilons, targets, perturbations.npy, the success-vs-epsilon curve",
+                "and the perturbation spectrum (heat map, f_0.5) to --out.",
                 "Resumable: finished batches in --out are not redone.",
                 "Example:",
                 "  lowfreq attack --model models/baseline --norm linf --n 100 --out out/attack-baseline"})
@@ -60,8 +63,19 @@ public final class AttackCommand implements Runnable {
     long seed;
 
     @Option(names = "--eps-grid", split = ",", paramLabel = "E,E,...",
-            description = "PGD sweep epsilons, increasing (default linf: 0.0005..0.25, l2: 0.02..10, doubling).")
+            description = "PGD sweep epsilons, increasing (default linf: 0.0005..0.25 doubling plus 2/255, 4/255, 8/255;"
+                    + " l2: 0.02..10). Bisection starts at the largest.")
     double[] epsGrid;
+
+    @Option(names = "--protocol", defaultValue = "sweep", paramLabel = "sweep|bisection",
+            description = "Minimal-epsilon search: sweep (PGD sweep + FMN + scale search) or bisection (PGD at the largest"
+                    + " grid epsilon, then 8 bisection steps; the paper code's protocol). Default: ${DEFAULT-VALUE}.")
+    String protocolName;
+
+    @Option(names = "--targets", paramLabel = "FILE",
+            description = "Attack towards these targets instead of the seeded derangement: CSV with header index,target,"
+                    + " one row per image 0..N-1, no target equal to the image's label.")
+    Path targetsFile;
 
     @Option(names = "--pgd-steps", paramLabel = "K", description = "PGD steps per epsilon (default 40 linf, 50 l2; step 2.5 eps / K).")
     Integer pgdSteps;
@@ -102,7 +116,9 @@ public final class AttackCommand implements Runnable {
         if (pgdSteps != null) {
             s = s.withPgdSteps(pgdSteps);
         }
+        s = s.withProtocol(SearchProtocol.parse(protocolName));
         MinimalEpsilonProtocol protocol = new MinimalEpsilonProtocol(s);
+        String searchName = s.protocol().description();
         // everything checkable from the card and the data is checked before the (slow) model load
         ModelCard card = readFinishedCard(model);
         String datasetName = dataset != null ? dataset : card.dataset();
@@ -119,15 +135,17 @@ public final class AttackCommand implements Runnable {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UserInputException("--out " + out + " is a file, not a folder", "pass a folder (it is created if missing)");
         }
+        Images images = data.read(split, 0, n);
+        int[] targets = targetsFile == null ? MinimalEpsilonProtocol.targets(images.labels(), seed)
+                : TargetsFile.read(targetsFile, images.labels(), card.classCount());
         try (Classifier m = registry.loadModel(model)) {
             if (!m.capabilities().contains(Capability.INPUT_GRADIENT)) {
                 throw new UserInputException("model " + m.card().name() + " (backend " + m.card().backend()
                         + ") offers no input gradients, which the attacks need",
                         "attack a model of a backend with gradients (tensorflow, reference); 'lowfreq plugins' lists them");
             }
-            Images images = data.read(split, 0, n);
             Files.createDirectories(out);
-            MinimalEpsilonProtocol.Outcome o = protocol.run(m, images, out, progress.listener());
+            MinimalEpsilonProtocol.Outcome o = protocol.run(m, images, targets, out, progress.listener());
             protocol.writeArtifacts(o, m.card().name(), out);
             Path results;
             try (ResultTableWriter sink = new ResultTableWriter(out.resolve("results.csv"),
@@ -137,8 +155,8 @@ public final class AttackCommand implements Runnable {
             }
             PrintWriter w = spec.commandLine().getOut();
             var rows = protocol.rows(o);
-            w.printf("found %d/%d; median epsilon_%s = %s; f_0.5 = %s cpp%n", o.found(), n, p.label(),
-                    value(rows, "epsilon_min_" + p.label() + "_median"), value(rows, "f_half_cpp"));
+            w.printf("%s: found %d/%d; median epsilon_%s over successes = %s; f_0.5 = %s cpp%n", searchName, o.found(), n,
+                    p.label(), value(rows, "epsilon_min_" + p.label() + "_median_success"), value(rows, "f_half_cpp"));
             if (o.batchesComputed() > 0) {
                 double perImage = o.seconds() / (o.batchesComputed() * (double) Math.min(batch, n));
                 w.printf("timing: %.1f s for %d computed batches; %.1f image-gradients/s; ~%.2f s per image%n",

@@ -60,6 +60,10 @@ public final class ProbeCommand implements Runnable {
     @Option(names = "--generate", description = "Corruption probe: corrupt the test images on the fly instead of --from.")
     boolean generate;
 
+    @Option(names = "--pairs", paramLabel = "FILE", description = "Hybrid probe: mix these pairs instead of the seeded"
+            + " pairing: CSV with header seed,index,partner (seed column optional for one seed).")
+    Path pairs;
+
     @Option(names = {"-o", "--set"}, paramLabel = "KEY=VALUE", description = "Probe option (repeatable).")
     List<String> set = new ArrayList<>();
 
@@ -79,6 +83,9 @@ public final class ProbeCommand implements Runnable {
         }
         if (from != null) {
             options = options.with("from", from.toString());
+        }
+        if (pairs != null) {
+            options = options.with("pairs", pairs.toString());
         }
         if (generate) {
             options = options.with("generate", "true");

@@ -32,7 +32,7 @@ public final class SpectrumCommand implements Runnable {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
 
-    @Option(names = "--points", defaultValue = "25", description = "Radii of the cumulative curve (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--points", defaultValue = "" + PowerSpectrum.DEFAULT_RADIAL_POINTS, description = "Radii of the cumulative curve (default: ${DEFAULT-VALUE}).")
     int points;
 
     @Option(names = "--title", paramLabel = "TEXT", description = "Figure title (default: the file name).")

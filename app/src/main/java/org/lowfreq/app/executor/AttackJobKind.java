@@ -9,7 +9,8 @@ import org.lowfreq.spi.UserInputException;
 
 /**
  * Runs the targeted-attack protocol on the job's model through the {@code lowfreq attack} command
- * (issue 5): {@code --model --norm --n --min-prob --seed --out}, plus each option as {@code --KEY VALUE}.
+ * (issue 5): {@code --model --norm --n --min-prob --seed --out}, {@code --protocol} when the job names one,
+ * plus each option as {@code --KEY VALUE}.
  * Resumable, as the protocol keeps finished batches.
  */
 public final class AttackJobKind implements JobKind {
@@ -38,6 +39,9 @@ public final class AttackJobKind implements JobKind {
         List<String> args = new ArrayList<>(List.of("attack", "--model", ctx.modelDir().toString(),
                 "--norm", job.string("norm"), "--n", job.string("n"), "--min-prob", job.string("min_prob"),
                 "--seed", job.string("seed"), "--out", ctx.workDir().toString()));
+        if (job.string("protocol") != null) {
+            args.addAll(List.of("--protocol", job.string("protocol")));
+        }
         if (known.contains("dataset") && job.string("dataset") != null) {
             args.addAll(List.of("--dataset", job.string("dataset")));
         }

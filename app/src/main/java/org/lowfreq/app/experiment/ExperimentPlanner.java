@@ -57,8 +57,10 @@ public final class ExperimentPlanner {
             "seed", Type.LONG, "train_limit", Type.COUNT, "test_limit", Type.COUNT);
     static final Map<String, Type> PROBE = fields("split", Type.STRING, "limit", Type.COUNT, "seed", Type.LONG);
     static final Map<String, Type> ATTACK = fields("norm", Type.STRING, "n", Type.POSITIVE_INT,
-            "min_prob", Type.PROBABILITY, "seed", Type.LONG);
+            "min_prob", Type.PROBABILITY, "seed", Type.LONG, "protocol", Type.STRING);
     static final Set<String> NORMS = new TreeSet<>(List.of("linf", "l2"));
+    /** Values of an attack's {@code protocol} (the attack command's --protocol); absent = its default, sweep. */
+    static final Set<String> ATTACK_PROTOCOLS = new TreeSet<>(List.of("sweep", "bisection"));
     static final String CORRUPTION_PROBE = "corruption";
 
     private final Catalog catalog;
@@ -364,8 +366,13 @@ public final class ExperimentPlanner {
         if (!NORMS.contains(fields.get("norm"))) {
             error(m.get("norm").getValueNode(), "unknown norm '" + fields.get("norm") + "'", "allowed: " + known(NORMS));
         }
+        if (fields.containsKey("protocol") && !ATTACK_PROTOCOLS.contains(fields.get("protocol"))) {
+            error(m.get("protocol").getValueNode(), "unknown attack protocol '" + fields.get("protocol") + "'",
+                    "allowed: " + known(ATTACK_PROTOCOLS));
+        }
         Set<String> optionNames = new TreeSet<>(catalog.attackOptions());
-        optionNames.removeAll(Set.of("model", "out", "norm", "n", "min-prob", "seed", "help", "version", "threads", "dataset"));
+        optionNames.removeAll(Set.of("model", "out", "norm", "n", "min-prob", "seed", "help", "version", "threads", "dataset",
+                "protocol"));
         Map<String, String> opts = options(m.get("options"), optionNames, "attack");
         for (ModelRef model : selectModels(m.get("models"), models, "attack")) {
             for (Map<String, Object> point : grid(m.get("grid"), ATTACK, optionNames, "attack")) {

@@ -163,6 +163,27 @@ class ExperimentPlannerTest {
     }
 
     @Test
+    void anAttackNamesItsProtocolAndAnUnknownOneIsRefused() {
+        String yaml = """
+                name: t
+                dataset: synthetic
+                model_defaults: {backend: reference, arch: linear, epochs: 2}
+                models:
+                  - name: m
+                attacks:
+                  - norm: linf
+                  - norm: linf
+                    protocol: bisection
+                """;
+        Plan p = plan(yaml);
+        assertThat(p.jobs().stream().filter(j -> j.kind().equals("attack")).map(j -> String.valueOf(j.string("protocol"))))
+                .containsExactly("null", "bisection"); // absent = the command's default (sweep): old job hashes stay valid
+        assertThatThrownBy(() -> plan(yaml.replace("protocol: bisection", "protocol: binary")))
+                .isInstanceOf(UserInputException.class)
+                .hasMessageContaining(":9: unknown attack protocol 'binary' (allowed: bisection, sweep)");
+    }
+
+    @Test
     void unknownDataSetAndYamlSyntaxErrorsNameTheLine() {
         assertThatThrownBy(() -> plan("name: t\ndataset: imagenet\n"))
                 .hasMessageContaining(":2: unknown data set 'imagenet' (known: cifar10, synthetic)");

@@ -1,24 +1,14 @@
 package org.lowfreq.probes.corruption;
 
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
-import org.jfree.chart.ChartFactory;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
 import org.lowfreq.analysis.spectrum.PowerSpectrum;
-import org.lowfreq.analysis.spectrum.SpectrumCsv;
-import org.lowfreq.analysis.spectrum.SpectrumFigures;
 import org.lowfreq.spi.Classifier;
 import org.lowfreq.spi.Corruption;
 import org.lowfreq.spi.CorruptionGroup;
@@ -35,9 +25,9 @@ import org.lowfreq.spi.UserInputException;
 /**
  * Accuracy under the common corruptions (METHODS.md section 4): top-1 accuracy per corruption x
  * severity on a stored -C set ({@code from=DIR}) or on corruptions generated on the fly
- * ({@code generate=true}); the headline mean over the 75 cells of the 15 corruptions (and over
- * 95 with the 4 extras), means per severity, per corruption and per group (low / medium / high,
- * METHODS.md section 2); and the residual spectra x_c - x with f_0.5 per corruption.
+ * ({@code generate=true}); clean accuracy on its own; the summaries of {@link CorruptionReadouts}
+ * (the 75-cell -C accuracy or a labelled subset, the extras apart, means per severity, per
+ * corruption and per group); and the residual spectra x_c - x with f_0.5 per corruption.
  */
 public final class CorruptionProbe implements Probe {
     /** The 15 corruptions of the benchmark (the headline uses exactly these). */
@@ -45,8 +35,11 @@ public final class CorruptionProbe implements Probe {
             "glass_blur", "motion_blur", "zoom_blur", "snow", "frost", "fog", "brightness", "contrast",
             "elastic_transform", "pixelate", "jpeg_compression");
     static final List<String> EXTRA = List.of("speckle_noise", "gaussian_blur", "spatter", "saturate");
-    /** Groups of METHODS.md section 2, used when no corruption plugin names a group. */
-    private static final Map<String, CorruptionGroup> DEFAULT_GROUPS = defaultGroups();
+    /**
+     * The frequency groups of METHODS.md section 2, for the 15 common corruptions only (the extras
+     * are reported on their own, whatever group a corruption plugin gives them).
+     */
+    static final Map<String, String> COMMON_GROUPS = commonGroups();
 
     @Override
     public String name() {
@@ -92,7 +85,7 @@ public final class CorruptionProbe implements Probe {
                 source = new StoredSource(Path.of(from), ctx.dataset().classNames());
             }
             List<String> names = select(source.corruptions(), o.getString("corruptions", null));
-            evaluate(ctx, model, clean, source, names, known, n);
+            evaluate(ctx, model, clean, source, names, n);
         } finally {
             pool.shutdown();
         }
@@ -126,7 +119,7 @@ public final class CorruptionProbe implements Probe {
     }
 
     private void evaluate(ProbeContext ctx, Classifier model, Images clean, CorruptedSource source, List<String> names,
-                          Map<String, Corruption> known, int n) {
+                          int n) {
         var o = ctx.options();
         ResultSink sink = ctx.sink();
         long seed = ctx.seed();
@@ -136,14 +129,15 @@ public final class CorruptionProbe implements Probe {
         ctx.progress().start("corruption probe", (long) names.size() * 5 + 1);
 
         double cleanAcc = accuracy(model, clean);
-        sink.accept(new ResultRow("severity", "0", "clean", seed, "accuracy", cleanAcc, ""));
+        // clean accuracy is its own metric: not a corruption, not a severity, not a point of a curve
+        sink.accept(ResultRow.summary("clean_accuracy", cleanAcc, seed).withNote("uncorrupted " + ctx.split() + " images"));
         ctx.progress().advance(1);
 
         Map<String, double[]> acc = new LinkedHashMap<>();
         Map<String, PowerSpectrum> spectrumOf = new LinkedHashMap<>();
         for (String c : names) {
-            double[] a = new double[5];
-            for (int s = 1; s <= 5; s++) {
+            double[] a = new double[CorruptionReadouts.SEVERITIES];
+            for (int s = 1; s <= CorruptionReadouts.SEVERITIES; s++) {
                 ctx.progress().status(c + " " + s);
                 Images corrupted = source.read(c, s, n);
                 a[s - 1] = accuracy(model, corrupted);
@@ -157,56 +151,15 @@ public final class CorruptionProbe implements Probe {
         }
         ctx.progress().finish();
 
-        // summaries
-        for (var e : acc.entrySet()) {
-            sink.accept(new ResultRow("", "", e.getKey(), seed, "accuracy_mean_over_severities", mean(e.getValue()), ""));
-        }
-        for (int s = 1; s <= 5; s++) {
-            int si = s - 1;
-            double m15 = acc.entrySet().stream().filter(e -> COMMON.contains(e.getKey()))
-                    .mapToDouble(e -> e.getValue()[si]).average().orElse(Double.NaN);
-            sink.accept(new ResultRow("severity", Integer.toString(s), "common15", seed, "accuracy_mean", m15,
-                    Double.isNaN(m15) ? "none of the 15 common corruptions present" : ""));
-            double mAll = acc.values().stream().mapToDouble(v -> v[si]).average().orElse(Double.NaN);
-            sink.accept(new ResultRow("severity", Integer.toString(s), "all", seed, "accuracy_mean", mAll, ""));
-        }
-        boolean all15 = acc.keySet().containsAll(COMMON);
-        boolean all19 = all15 && acc.keySet().containsAll(EXTRA);
-        double headline = meanCells(acc, COMMON);
-        sink.accept(new ResultRow("", "", "common15", seed, "accuracy_mean_75", all15 ? headline : Double.NaN,
-                all15 ? "" : "not all 15 corruptions were evaluated"));
-        sink.accept(new ResultRow("", "", "all19", seed, "accuracy_mean_95", all19 ? meanCells(acc, concat(COMMON, EXTRA))
-                : Double.NaN, all19 ? "" : "not all 19 corruptions were evaluated"));
-        Map<String, List<String>> groups = new LinkedHashMap<>();
-        for (String c : acc.keySet()) {
-            groups.computeIfAbsent(groupOf(c, known), g -> new ArrayList<>()).add(c);
-        }
-        for (var g : groups.entrySet()) {
-            sink.accept(new ResultRow("", "", g.getKey(), seed, "accuracy_mean_group", meanCells(acc, g.getValue()),
-                    "corruptions: " + String.join(" ", g.getValue())));
-        }
-        // residual spectra
+        CorruptionReadouts.rows(acc, seed).forEach(sink::accept);
         for (var e : spectrumOf.entrySet()) {
             double f = e.getValue().halfPowerFrequency();
-            sink.accept(new ResultRow("severity", Integer.toString(spectrumSeverity), e.getKey(), seed, "f_half_cpp", f,
-                    Double.isNaN(f) ? "the corruption left these images unchanged" : ""));
+            String group = CorruptionReadouts.groupOf(e.getKey());
+            String note = Double.isNaN(f) ? "the corruption left these images unchanged"
+                    : group.equals(CorruptionReadouts.EXTRAS) ? "extra corruption" : "";
+            sink.accept(new ResultRow("severity", Integer.toString(spectrumSeverity), e.getKey(), seed, "f_half_cpp", f, note));
         }
-        writeFigures(ctx.outDir(), acc, cleanAcc, groups, spectrumOf, spectrumSeverity);
-    }
-
-    private static double meanCells(Map<String, double[]> acc, List<String> names) {
-        double s = 0;
-        int k = 0;
-        for (String c : names) {
-            double[] a = acc.get(c);
-            if (a != null) {
-                for (double v : a) {
-                    s += v;
-                    k++;
-                }
-            }
-        }
-        return k == 0 ? Double.NaN : s / k;
+        CorruptionFigures.write(ctx.outDir(), acc, cleanAcc, CorruptionReadouts.groups(acc), spectrumOf, spectrumSeverity);
     }
 
     static double accuracy(Classifier model, Images images) {
@@ -230,12 +183,6 @@ public final class CorruptionProbe implements Probe {
         return PowerSpectrum.of(d, clean.shape(), m);
     }
 
-    private static String groupOf(String corruption, Map<String, Corruption> known) {
-        Corruption c = known.get(corruption);
-        CorruptionGroup g = c != null ? c.group() : DEFAULT_GROUPS.get(corruption);
-        return g == null ? "other" : g.label();
-    }
-
     private static Map<String, Corruption> discoverCorruptions() {
         Map<String, Corruption> out = new LinkedHashMap<>();
         for (Plugin p : ServiceLoader.load(Plugin.class)) {
@@ -246,89 +193,24 @@ public final class CorruptionProbe implements Probe {
         return out;
     }
 
-    private static void writeFigures(Path outDir, Map<String, double[]> acc, double cleanAcc,
-                                     Map<String, List<String>> groups, Map<String, PowerSpectrum> spectra, int severity) {
-        int w = 520;
-        int h = 420;
-        BufferedImage panel = new BufferedImage(w * groups.size(), h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = panel.createGraphics();
-        try {
-            int i = 0;
-            for (var e : groups.entrySet()) {
-                XYSeriesCollection data = new XYSeriesCollection();
-                for (String c : e.getValue()) {
-                    XYSeries series = new XYSeries(c);
-                    series.add(0, cleanAcc);
-                    double[] a = acc.get(c);
-                    for (int s = 1; s <= 5; s++) {
-                        series.add(s, a[s - 1]);
-                    }
-                    data.addSeries(series);
-                }
-                JFreeChart chart = ChartFactory.createXYLineChart(e.getKey() + " frequency corruptions", "severity (0 = clean)",
-                        "top-1 accuracy", data, PlotOrientation.VERTICAL, true, false, false);
-                chart.getXYPlot().getRangeAxis().setRange(0, 1);
-                chart.getXYPlot().getDomainAxis().setStandardTickUnits(
-                        org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
-                chart.getXYPlot().setBackgroundPaint(java.awt.Color.WHITE);
-                chart.getXYPlot().setDomainGridlinePaint(java.awt.Color.LIGHT_GRAY);
-                chart.getXYPlot().setRangeGridlinePaint(java.awt.Color.LIGHT_GRAY);
-                chart.setBackgroundPaint(java.awt.Color.WHITE);
-                g.drawImage(chart.createBufferedImage(w, h), i * w, 0, null);
-                i++;
-            }
-        } finally {
-            g.dispose();
-        }
-        SpectrumFigures.writePng(panel, outDir.resolve("corruption_accuracy.png"));
-        if (!spectra.isEmpty()) {
-            for (var e : groups.entrySet()) {
-                List<SpectrumFigures.Panel> panels = new ArrayList<>();
-                List<SpectrumFigures.Curve> curves = new ArrayList<>();
-                for (String c : e.getValue()) {
-                    PowerSpectrum s = spectra.get(c);
-                    if (s != null && s.totalPower() > 0) {
-                        panels.add(new SpectrumFigures.Panel(c + String.format(Locale.ROOT, " (f0.5 %.3f)",
-                                s.halfPowerFrequency()), s));
-                        curves.add(new SpectrumFigures.Curve(c, s.cumulativeRadial()));
-                        SpectrumCsv.summary(s, s.cumulativeRadial(), outDir.resolve("residual_spectrum_" + c + ".csv"));
-                    }
-                }
-                if (!panels.isEmpty()) {
-                    SpectrumFigures.heatMaps(panels, outDir.resolve("residual_spectra_" + e.getKey() + ".png"));
-                    SpectrumFigures.cumulativeRadial("residual power, " + e.getKey() + " group, severity " + severity,
-                            curves, outDir.resolve("residual_cumulative_" + e.getKey() + ".png"));
-                }
-            }
-        }
-    }
-
-    private static double mean(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x;
-        }
-        return s / v.length;
-    }
-
     private static List<String> concat(List<String> a, List<String> b) {
         List<String> out = new ArrayList<>(a);
         out.addAll(b);
         return out;
     }
 
-    private static Map<String, CorruptionGroup> defaultGroups() {
-        Map<String, CorruptionGroup> m = new LinkedHashMap<>();
-        for (String c : List.of("snow", "frost", "fog", "brightness", "contrast", "saturate")) {
-            m.put(c, CorruptionGroup.LOW);
+    private static Map<String, String> commonGroups() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String c : List.of("snow", "frost", "fog", "brightness", "contrast")) {
+            m.put(c, CorruptionGroup.LOW.label());
         }
         for (String c : List.of("motion_blur", "zoom_blur", "defocus_blur", "glass_blur", "elastic_transform",
-                "jpeg_compression", "pixelate", "gaussian_blur", "spatter")) {
-            m.put(c, CorruptionGroup.MEDIUM);
+                "jpeg_compression", "pixelate")) {
+            m.put(c, CorruptionGroup.MEDIUM.label());
         }
-        for (String c : List.of("gaussian_noise", "shot_noise", "impulse_noise", "speckle_noise")) {
-            m.put(c, CorruptionGroup.HIGH);
+        for (String c : List.of("gaussian_noise", "shot_noise", "impulse_noise")) {
+            m.put(c, CorruptionGroup.HIGH.label());
         }
-        return m;
+        return Map.copyOf(m);
     }
 }

@@ -1,7 +1,9 @@
 package org.lowfreq.probes.hybrid;
 
 import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,7 +45,7 @@ public final class HybridImageProbe implements Probe {
 
     @Override
     public Set<String> optionNames() {
-        return Set.of("seeds", "grid", "batch", "bootstrap", "ci", "examples", "figures");
+        return Set.of("seeds", "grid", "batch", "bootstrap", "ci", "examples", "figures", "pairs");
     }
 
     /** Parsed options. */
@@ -97,6 +99,14 @@ public final class HybridImageProbe implements Probe {
         int n = images.count();
         ExecutorService pool = Executors.newFixedThreadPool(ctx.threads(), daemonThreads());
         try {
+            List<Long> seedValues = new ArrayList<>();
+            for (int k = 0; k < s.seeds(); k++) {
+                seedValues.add(ctx.seed() + k);
+            }
+            String pairsOption = ctx.options().getString("pairs", null);
+            Map<Long, int[]> given = pairsOption == null ? Map.of()
+                    : PairsFile.read(Path.of(pairsOption), images.labels(), seedValues);
+            List<int[]> partners = new ArrayList<>();
             List<Long> seeds = new ArrayList<>();
             List<SeedOutcomes> outcomes = new ArrayList<>();
             List<SeedCurves> curves = new ArrayList<>();
@@ -104,7 +114,9 @@ public final class HybridImageProbe implements Probe {
             ctx.progress().start("hybrid " + model.card().name(), (long) s.seeds() * n * grid.distinctMasks());
             for (int k = 0; k < s.seeds(); k++) {
                 long seed = ctx.seed() + k;
-                int[] partner = LabelDerangement.pairing(images.labels(), Seeds.random(seed, "hybrid-pairing"));
+                int[] partner = given.containsKey(seed) ? given.get(seed)
+                        : LabelDerangement.pairing(images.labels(), Seeds.random(seed, "hybrid-pairing"));
+                partners.add(partner);
                 SeedOutcomes o = evaluator.evaluate(partner, ctx.progress());
                 SeedCurves c = HybridCurves.curves(o, grid);
                 seeds.add(seed);
@@ -114,6 +126,7 @@ public final class HybridImageProbe implements Probe {
                         ? String.format(java.util.Locale.ROOT, "%.3f", c.fRev().fMix()) : "none"));
             }
             ctx.progress().finish();
+            PairsFile.write(ctx.outDir().resolve(PairsFile.WRITTEN), seeds, partners);
             double[] meanD = writeCurves(ctx.sink(), grid, seeds, curves);
             double fRevMean = writeReverseFrequency(ctx, s, grid, seeds, outcomes, curves, pool);
             Result result = new Result(grid, seeds, outcomes, curves, meanD, fRevMean);

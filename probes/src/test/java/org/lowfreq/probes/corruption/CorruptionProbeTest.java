@@ -61,12 +61,17 @@ class CorruptionProbeTest {
 
     /** Writes a -C set in which severity s inverts the first 2 s images, so accuracy is 1 - 0.2 s. */
     private static void writeSet(Path dir, List<String> names) {
+        writeSet(dir, names, 2);
+    }
+
+    /** Severity s inverts the first {@code perSeverity * s} images: accuracy 1 - 0.1 perSeverity s. */
+    private static void writeSet(Path dir, List<String> names, int perSeverity) {
         Images clean = clean();
         for (String c : names) {
             List<Images> sev = new ArrayList<>();
             for (int s = 1; s <= 5; s++) {
                 float[] px = clean.pixels().clone();
-                for (int k = 0; k < 2 * s * S.size(); k++) {
+                for (int k = 0; k < perSeverity * s * S.size(); k++) {
                     px[k] = Math.round((1 - px[k]) * 255) / 255f;
                 }
                 sev.add(clean.withPixels(px));
@@ -99,13 +104,15 @@ class CorruptionProbeTest {
         Path out = Files.createDirectories(dir.resolve("out"));
         List<ResultRow> rows = run(out, Options.of("from", set.toString()));
 
-        assertThat(value(rows, "clean", "accuracy", "0")).isEqualTo(1.0);
+        assertThat(value(rows, "", "clean_accuracy", "")).isEqualTo(1.0);
+        assertCleanIsNoCell(rows);
         for (int s = 1; s <= 5; s++) {
             assertThat(value(rows, "fog", "accuracy", Integer.toString(s))).isCloseTo(1 - 0.2 * s, within(1e-12));
             assertThat(value(rows, "common15", "accuracy_mean", Integer.toString(s))).isCloseTo(1 - 0.2 * s, within(1e-12));
         }
-        assertThat(value(rows, "common15", "accuracy_mean_75", "")).isCloseTo(0.4, within(1e-12));
-        assertThat(value(rows, "all19", "accuracy_mean_95", "")).isNaN();
+        // all 75 cells: the headline, and no subset row
+        assertThat(value(rows, "", "c_accuracy", "")).isCloseTo(0.4, within(1e-12));
+        assertThat(rows).noneMatch(r -> r.metric().equals("c_subset_accuracy") || r.metric().equals("extras_accuracy"));
         assertThat(value(rows, "low", "accuracy_mean_group", "")).isCloseTo(0.4, within(1e-12));
         assertThat(value(rows, "high", "accuracy_mean_group", "")).isCloseTo(0.4, within(1e-12));
         assertThat(value(rows, "snow", "accuracy_mean_over_severities", "")).isCloseTo(0.4, within(1e-12));
@@ -122,12 +129,63 @@ class CorruptionProbeTest {
         Path out = Files.createDirectories(dir.resolve("out"));
         List<ResultRow> rows = run(out, Options.of("from", set.toString(), "corruptions", "contrast", "spectra", "false"));
         assertThat(rows).noneMatch(r -> r.group().equals("fog"));
-        assertThat(value(rows, "common15", "accuracy_mean_75", "")).isNaN();
+        assertThat(rows).noneMatch(r -> r.metric().equals("c_accuracy") || r.group().equals("common15"));
+        ResultRow subset = rows.stream().filter(r -> r.metric().equals("c_subset_accuracy")).findFirst().orElseThrow();
+        assertThat(subset.value()).isCloseTo(0.4, within(1e-12));
+        assertThat(subset.note()).startsWith("-C subset (5 of 75 cells)");
+        assertThat(value(rows, "common_subset", "accuracy_mean", "2")).isCloseTo(0.6, within(1e-12));
+        assertThat(rows).filteredOn(r -> r.note().contains("-C accuracy")).allMatch(r -> r.note().contains("not part of"));
         assertThat(rows).noneMatch(r -> r.metric().equals("f_half_cpp"));
         assertThatThrownBy(() -> run(out, Options.of("from", set.toString(), "corruptions", "rain")))
                 .isInstanceOf(UserInputException.class).hasMessageContaining("rain");
         assertThatThrownBy(() -> run(out, Options.EMPTY)).isInstanceOf(UserInputException.class)
                 .hasMessageContaining("exactly one of");
         assertThat(Arrays.asList(new CorruptionProbe().optionNames().toArray())).contains("from", "generate");
+    }
+
+    @Test
+    void theExtrasAreReportedOnTheirOwnAndNeverEnterTheHeadlineOrTheGroups(@TempDir Path dir) throws Exception {
+        Path set = dir.resolve("set");
+        writeSet(set, CorruptionProbe.COMMON, 2);                           // common cells: 1 - 0.2 s, mean 0.4
+        writeSet(set, List.of("saturate", "speckle_noise", "spatter", "gaussian_blur"), 1); // extras: 1 - 0.1 s, mean 0.7
+        Path out = Files.createDirectories(dir.resolve("out"));
+        List<ResultRow> rows = run(out, Options.of("from", set.toString()));
+        assertThat(value(rows, "", "c_accuracy", "")).isCloseTo(0.4, within(1e-12));
+        assertThat(value(rows, "", "extras_accuracy", "")).isCloseTo(0.7, within(1e-12));
+        assertThat(value(rows, "extras", "accuracy_mean", "3")).isCloseTo(0.7, within(1e-12));
+        assertThat(value(rows, "common15", "accuracy_mean", "3")).isCloseTo(0.4, within(1e-12));
+        // saturate (an extra the corruption plugin calls low-frequency) stays out of the low group
+        for (String g : List.of("low", "medium", "high")) {
+            ResultRow r = rows.stream().filter(x -> x.group().equals(g) && x.metric().equals("accuracy_mean_group"))
+                    .findFirst().orElseThrow();
+            assertThat(r.value()).as(g).isCloseTo(0.4, within(1e-12));
+            assertThat(r.note()).doesNotContain("saturate").doesNotContain("speckle").doesNotContain("spatter");
+        }
+        assertThat(rows).noneMatch(r -> r.metric().equals("accuracy_mean_group") && r.group().equals("extras"));
+        assertCleanIsNoCell(rows);
+        assertThat(out.resolve("residual_spectra_extras.png")).exists();
+        assertThat(out.resolve("residual_spectra_low.png")).exists();
+    }
+
+    @Test
+    void cleanAccuracyIsAMarkerOfTheFigureNeverAPointOfACurve() {
+        Map<String, double[]> acc = Map.of("fog", new double[] {0.9, 0.8, 0.7, 0.6, 0.5});
+        var chart = CorruptionFigures.accuracyChart("low", List.of("fog"), acc, 0.95);
+        var data = chart.getXYPlot().getDataset();
+        assertThat(data.getSeriesCount()).isEqualTo(1);
+        assertThat(data.getItemCount(0)).isEqualTo(5);
+        for (int i = 0; i < 5; i++) {
+            assertThat(data.getXValue(0, i)).isEqualTo(i + 1.0);
+            assertThat(data.getYValue(0, i)).isNotEqualTo(0.95);
+        }
+        assertThat(chart.getXYPlot().getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND)).hasSize(1);
+    }
+
+    /** Clean accuracy is its own metric: never a corruption, a severity or an accuracy cell. */
+    private static void assertCleanIsNoCell(List<ResultRow> rows) {
+        assertThat(rows).noneMatch(r -> r.group().equals("clean"));
+        assertThat(rows).noneMatch(r -> r.parameter().equals("severity") && r.parameterValue().equals("0"));
+        assertThat(rows.stream().filter(r -> r.metric().equals("clean_accuracy")))
+                .singleElement().matches(r -> r.parameter().isEmpty() && r.group().isEmpty());
     }
 }

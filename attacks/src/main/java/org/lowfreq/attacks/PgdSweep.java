@@ -1,0 +1,183 @@
+package org.lowfreq.attacks;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import org.lowfreq.spi.AdversarialExample;
+import org.lowfreq.spi.Classifier;
+import org.lowfreq.spi.Images;
+import org.lowfreq.spi.Loss;
+import org.lowfreq.spi.LossGradient;
+import org.lowfreq.spi.Norm;
+import org.lowfreq.spi.Seeds;
+
+/**
+ * The PGD epsilon sweep of {@link SweepSearch}, spending gradients only where they are needed
+ * (issue 17): a fixed number of slots run targeted PGD (random start, {@code steps} sign / L2 steps
+ * of {@code relativeStep * eps}, projection, clipping) on one (image, epsilon) task each. Every
+ * gradient call also judges each slot's current iterate: an image leaves at its first successful
+ * iterate; an image whose final iterate fails moves on to the next epsilon of the grid in the same
+ * slot; a freed slot takes the next waiting image, so the batch the model sees stays full while
+ * images remain.
+ *
+ * <p>Success is read from the cross-entropy the gradient call returns ({@code p_t = exp(-CE)};
+ * with min_prob >= 0.5 that alone is the criterion) and confirmed by {@link TargetCriterion} on the
+ * candidates only, so a float rounding at the boundary never passes as a success; with min_prob
+ * below 0.5 every iterate is judged by the criterion (a forward pass per step). A slot's trajectory
+ * depends only on (seed, epsilon index, image index), never on the slot count or on the other
+ * images, so results do not depend on the batch size.
+ */
+final class PgdSweep {
+    private final Norm norm;
+    private final double[] grid;
+    private final int steps;
+    private final double relativeStep;
+    private final TargetCriterion criterion;
+    private final long seed;
+    private final int slots;
+
+    PgdSweep(ProtocolSettings settings, int slots) {
+        if (slots < 1) {
+            throw new IllegalArgumentException("slots " + slots);
+        }
+        this.norm = settings.norm();
+        this.grid = settings.epsilonGrid();
+        this.steps = settings.pgdSteps();
+        this.relativeStep = settings.pgdRelativeStep();
+        this.criterion = new TargetCriterion(settings.minProbability());
+        this.seed = settings.seed();
+        this.slots = slots;
+    }
+
+    /** One (image, epsilon) task in progress. */
+    private final class Slot {
+        final int image;
+        int level;
+        int step;
+        float[] delta;
+
+        Slot(int image, int level, float[] x0, int d, long id) {
+            this.image = image;
+            start(level, x0, d, id);
+        }
+
+        void start(int newLevel, float[] x0, int d, long id) {
+            level = newLevel;
+            step = 0;
+            delta = new float[d];
+            // the same random start as PgdAttack at this grid point: (seed, "sweep", level) -> (attack, "start", id, 0)
+            Perturbations.randomStart(norm, delta, 0, d, grid[level],
+                    Seeds.random(Seeds.derive(seed, "sweep", level), "pgd-" + norm.label(), "start", id, 0));
+            Perturbations.clipToImage(Arrays.copyOfRange(x0, image * d, image * d + d), delta, 0, d);
+        }
+    }
+
+    /** Per image the first success (norm of its perturbation), else the failure with the highest target probability. */
+    AdversarialExample[] run(Classifier model, Images x, int[] targets, long[] ids) {
+        int n = x.count();
+        int d = x.shape().size();
+        float[] x0 = x.pixels();
+        AdversarialExample[] best = new AdversarialExample[n];
+        Deque<Integer> waiting = new ArrayDeque<>();
+        for (int i = 0; i < n; i++) {
+            waiting.add(i);
+        }
+        List<Slot> active = new ArrayList<>();
+        boolean ceDecides = criterion.minProbability() >= 0.5;
+        while (!active.isEmpty() || !waiting.isEmpty()) {
+            while (active.size() < slots && !waiting.isEmpty()) {
+                int i = waiting.poll();
+                active.add(new Slot(i, 0, x0, d, ids[i]));
+            }
+            int m = active.size();
+            float[] px = new float[m * d];
+            int[] t = new int[m];
+            for (int k = 0; k < m; k++) {
+                Slot s = active.get(k);
+                for (int q = 0; q < d; q++) {
+                    px[k * d + q] = x0[s.image * d + q] + s.delta[q];
+                }
+                t[k] = targets[s.image];
+            }
+            Images batch = new Images(m, x.shape(), px);
+            LossGradient lg = model.lossGradient(batch, t, Loss.CROSS_ENTROPY);
+            boolean[] success = judge(model, batch, t, lg, ceDecides);
+            double[] probability = new double[m];
+            for (int k = 0; k < m; k++) {
+                probability[k] = Math.exp(-lg.loss()[k]);
+            }
+            List<Slot> next = new ArrayList<>(m);
+            for (int k = 0; k < m; k++) {
+                Slot s = active.get(k);
+                float[] iterate = Arrays.copyOfRange(px, k * d, k * d + d);
+                if (success[k]) {
+                    best[s.image] = new AdversarialExample(iterate, iterate.clone(), true,
+                            Perturbations.norm(norm, s.delta, 0, d), probability[k]);
+                    continue; // done: the slot is free for the next image
+                }
+                if (s.step == steps) {
+                    best[s.image] = Attacks.better(best[s.image], new AdversarialExample(iterate, iterate.clone(), false,
+                            Perturbations.norm(norm, s.delta, 0, d), probability[k]));
+                    if (s.level + 1 < grid.length) {
+                        s.start(s.level + 1, x0, d, ids[s.image]);
+                        next.add(s);
+                    }
+                    continue;
+                }
+                step(s, lg.gradient(), k * d, x0, d);
+                next.add(s);
+            }
+            active = next;
+        }
+        return best;
+    }
+
+    /** Success of each iterate: the candidates by CE, confirmed by the exact criterion (or the criterion throughout). */
+    private boolean[] judge(Classifier model, Images batch, int[] t, LossGradient lg, boolean ceDecides) {
+        int m = batch.count();
+        boolean[] ok = new boolean[m];
+        List<Integer> candidates = new ArrayList<>();
+        for (int k = 0; k < m; k++) {
+            // CE <= -log(min_prob) + a rounding margin: worth the exact check
+            if (!ceDecides || lg.loss()[k] <= -Math.log(criterion.minProbability()) + 1e-5) {
+                candidates.add(k);
+            }
+        }
+        if (candidates.isEmpty()) {
+            return ok;
+        }
+        int[] idx = candidates.stream().mapToInt(Integer::intValue).toArray();
+        int[] sub = new int[idx.length];
+        for (int k = 0; k < idx.length; k++) {
+            sub[k] = t[idx[k]];
+        }
+        TargetCriterion.Evaluation e = criterion.evaluate(model, batch.select(idx), sub);
+        for (int k = 0; k < idx.length; k++) {
+            ok[idx[k]] = e.success()[k];
+        }
+        return ok;
+    }
+
+    private void step(Slot s, float[] g, int offset, float[] x0, int d) {
+        double eps = grid[s.level];
+        double a = relativeStep * eps;
+        if (norm == Norm.LINF) {
+            for (int q = 0; q < d; q++) {
+                s.delta[q] -= (float) (a * Math.signum(g[offset + q]));
+            }
+        } else {
+            double gn = Perturbations.l2(g, offset, d);
+            if (gn > 0) {
+                double f = a / gn;
+                for (int q = 0; q < d; q++) {
+                    s.delta[q] -= (float) (f * g[offset + q]);
+                }
+            }
+        }
+        Perturbations.project(norm, s.delta, 0, d, eps);
+        Perturbations.clipToImage(Arrays.copyOfRange(x0, s.image * d, s.image * d + d), s.delta, 0, d);
+        s.step++;
+    }
+}
