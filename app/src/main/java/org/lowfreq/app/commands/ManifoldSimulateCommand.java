@@ -28,7 +28,7 @@ public final class ManifoldSimulateCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (required).")
     Path out;
 
     @Option(names = "--pref-cpd", split = ",", defaultValue = "0.04", paramLabel = "CPD[,CPD...]",

@@ -43,7 +43,7 @@ public final class HybridImageProbe implements Probe {
 
     @Override
     public Set<String> optionNames() {
-        return Set.of("seeds", "grid", "batch", "bootstrap", "ci", "examples", "figures");
+        return Set.of("seeds", "grid", "batch-size", "bootstrap", "ci", "examples", "figures");
     }
 
     /** Parsed options. */
@@ -53,9 +53,9 @@ public final class HybridImageProbe implements Probe {
             if (seeds < 1) {
                 throw new UserInputException("seeds=" + seeds + " must be at least 1");
             }
-            int batch = o.getInt("batch", classifier.preferredBatchSize());
+            int batch = o.getInt("batch-size", classifier.preferredBatchSize());
             if (batch < 1) {
-                throw new UserInputException("batch=" + batch + " must be at least 1");
+                throw new UserInputException("batch-size=" + batch + " must be at least 1");
             }
             int bootstrap = o.getInt("bootstrap", 1000);
             if (bootstrap < 0) {
