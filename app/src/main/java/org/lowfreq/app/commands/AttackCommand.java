@@ -27,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code lowfreq attack}: the targeted minimal-perturbation protocol (METHODS.md 3) on a saved model. */
+/** {@code lowfreq attack}: the targeted minimal-perturbation protocol (docs/METHODS.md 3) on a saved model. */
 @Command(name = "attack", mixinStandardHelpOptions = true,
         description = {"Find minimal targeted adversarial perturbations of the first N test images.",
                 "A PGD epsilon sweep, then FMN refinement (docs/METHODS.md, section 3); writes results.csv, per-image "

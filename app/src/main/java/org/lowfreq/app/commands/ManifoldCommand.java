@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code lowfreq manifold --responses R.npy --stimuli S.npy --fov-deg 67.5 --out DIR}: PCA of a
  * population's responses and the preferred spatial frequency of each leading component's
- * receptive field (METHODS.md 8); {@code lowfreq manifold simulate} makes a V1-like test population.
+ * receptive field (docs/METHODS.md 8); {@code lowfreq manifold simulate} makes a V1-like test population.
  */
 @Command(name = "manifold", mixinStandardHelpOptions = true,
         subcommands = {ManifoldSimulateCommand.class},

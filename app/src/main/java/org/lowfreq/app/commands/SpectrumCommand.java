@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code lowfreq spectrum}: the mean power spectrum and f_0.5 of a set of perturbations (METHODS.md 2). */
+/** {@code lowfreq spectrum}: the mean power spectrum and f_0.5 of a set of perturbations (docs/METHODS.md 2). */
 @Command(name = "spectrum", mixinStandardHelpOptions = true,
         description = {"Compute the mean power spectrum of perturbations and its f_0.5.",
                 "Input: numeric NPY, N x H x W x C, e.g. x_adv - x or x_corrupt - x. Output: heat map with colour bar, cumulative radial power with the f_0.5 crossing, CSV.",
