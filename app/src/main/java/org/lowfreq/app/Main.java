@@ -16,7 +16,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        System.out.flush();
+        StderrFilterDrain.await(System.getenv(StderrFilterDrain.ENV));
+        System.exit(code);
     }
 
     /** Runs the command line and returns the exit code (used by tests too). */
