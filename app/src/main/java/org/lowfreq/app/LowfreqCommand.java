@@ -54,7 +54,7 @@ import picocli.CommandLine.ScopeType;
 public final class LowfreqCommand implements Runnable {
     // Parsed early by GlobalOptions.scan; declared here so they are accepted anywhere and documented.
     @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
-            description = "Data root (default: $LOWFREQ_DATA, else ~/.cache/lowfreq).")
+            description = "Data root: ~/.cache/lowfreq unless this option or $LOWFREQ_DATA names another.")
     Path dataDir;
 
     @Option(names = "--plugin-path", scope = ScopeType.INHERIT, paramLabel = "DIR",

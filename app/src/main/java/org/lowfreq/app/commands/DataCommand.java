@@ -23,7 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code lowfreq data list|fetch|verify|show}: the data sets below the data root. */
 @Command(name = "data", mixinStandardHelpOptions = true,
-        description = {"Data sets below the data root (--data-dir, else $LOWFREQ_DATA, else ~/.cache/lowfreq).",
+        description = {"List, fetch, verify and show the data sets below the data root.",
+                "The data root is ~/.cache/lowfreq unless --data-dir or $LOWFREQ_DATA names another.",
                 "Examples:",
                 "  lowfreq data list",
                 "  lowfreq data fetch cifar10",
