@@ -9,6 +9,7 @@ import org.lowfreq.app.commands.CorruptCommand;
 import org.lowfreq.app.commands.DataCommand;
 import org.lowfreq.app.commands.EvalCommand;
 import org.lowfreq.app.commands.ManifoldCommand;
+import org.lowfreq.app.commands.ModelsCommand;
 import org.lowfreq.app.commands.PlanCommand;
 import org.lowfreq.app.commands.PluginsCommand;
 import org.lowfreq.app.commands.ProbeCommand;
@@ -26,8 +27,7 @@ import picocli.CommandLine.ScopeType;
 
 /** The root command. Subcommands are listed here; each is built by Guice. */
 @Command(name = "lowfreq", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Measure image classifiers' preference for low or high spatial frequencies and their "
-                + "robustness, side by side; build models whose frequency preference is set on purpose.",
+        description = "Measure image classifiers' preference for low or high spatial frequencies and their robustness, side by side; build models whose frequency preference is set on purpose.",
         subcommandsRepeatable = false, usageHelpAutoWidth = true,
         // in the order a study uses them: data, models, probes, robustness, analysis, studies, tools
         subcommands = {
@@ -45,6 +45,7 @@ import picocli.CommandLine.ScopeType;
                 PlanCommand.class,
                 RunCommand.class,
                 StatusCommand.class,
+                ModelsCommand.class,
                 SubmitCommand.class,
                 RunJobCommand.class,
                 PluginsCommand.class,
@@ -53,7 +54,7 @@ import picocli.CommandLine.ScopeType;
 public final class LowfreqCommand implements Runnable {
     // Parsed early by GlobalOptions.scan; declared here so they are accepted anywhere and documented.
     @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
-            description = "Data root (default: $LOWFREQ_DATA, else ~/.cache/lowfreq).")
+            description = "Data root: ~/.cache/lowfreq unless this option or $LOWFREQ_DATA names another.")
     Path dataDir;
 
     @Option(names = "--plugin-path", scope = ScopeType.INHERIT, paramLabel = "DIR",

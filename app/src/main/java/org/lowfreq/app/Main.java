@@ -16,7 +16,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        System.out.flush();
+        StderrFilterDrain.await(System.getenv(StderrFilterDrain.ENV));
+        System.exit(code);
     }
 
     /** Runs the command line and returns the exit code (used by tests too). */
@@ -33,6 +36,15 @@ public final class Main {
         // Always show the usage after a usage error (Picocli shows only suggestions when it has some).
         cli.setParameterExceptionHandler((e, badArgs) -> {
             CommandLine cmd = e.getCommandLine();
+            if (e.getCause() instanceof CommandLine.TypeConversionException bad
+                    && e.getArgSpec() instanceof CommandLine.Model.OptionSpec option) {
+                // a value out of its range is a bad value (exit 1), not a misuse of the command line
+                err.println("error: " + option.longestName() + " " + bad.getMessage());
+                err.println("hint: see 'lowfreq " + cmd.getCommandSpec().qualifiedName(" ").replaceFirst("^lowfreq ", "")
+                        + " --help' for what " + option.longestName() + " takes");
+                err.flush();
+                return 1;
+            }
             err.println("error: " + e.getMessage());
             CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
             cmd.usage(err);

@@ -44,8 +44,13 @@ public final class PluginDiscovery {
         if (Files.isRegularFile(dir) && dir.toString().endsWith(".jar")) {
             return List.of(dir);
         }
+        if (Files.isRegularFile(dir)) {
+            failures.add(new PluginLoadFailure(dir.toString(), "plugin path entry is a file but not a .jar"
+                    + " (pass a plugin jar or a folder of them)"));
+            return List.of();
+        }
         if (!Files.isDirectory(dir)) {
-            failures.add(new PluginLoadFailure(dir.toString(), "plugin path entry does not exist or is not a folder"));
+            failures.add(new PluginLoadFailure(dir.toString(), "plugin path entry does not exist"));
             return List.of();
         }
         try (Stream<Path> s = Files.list(dir)) {
@@ -58,6 +63,15 @@ public final class PluginDiscovery {
 
     @SuppressWarnings("resource") // the loader must stay open while its plugins are in use
     private void loadJar(Path jar, ClassLoader parent) {
+        // URLClassLoader silently sees no entries in a file that is not a zip, which would read as
+        // "no plugin found"; say what is wrong instead
+        try (java.util.jar.JarFile check = new java.util.jar.JarFile(jar.toFile())) {
+            check.size();
+        } catch (IOException e) {
+            failures.add(new PluginLoadFailure(jar.toString(), "not a jar file: it cannot be read as a zip archive ("
+                    + e.getMessage() + ")"));
+            return;
+        }
         URL url;
         try {
             url = jar.toUri().toURL();

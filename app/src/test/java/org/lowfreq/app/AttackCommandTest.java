@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
+import org.lowfreq.datasets.testing.RealData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lowfreq.reference.DenseClassifier;
@@ -43,9 +43,7 @@ class AttackCommandTest {
 
     @Test
     void moreImagesThanTheTestSetIsRefusedWithTheLimit(@TempDir Path tmp) {
-        String root = System.getenv("LOWFREQ_DATA");
-        Assumptions.assumeTrue(root != null && Files.isRegularFile(Path.of(root, "cifar-10-batches-bin", "test_batch.bin")),
-                "CIFAR-10 not found under LOWFREQ_DATA");
+        String root = RealData.cifar10Root().toString();
         ImageShape shape = new ImageShape(32, 32, 3);
         Path model = tmp.resolve("linear");
         ReferenceModelProvider.save(DenseClassifier.linear("linear", shape, 10, new float[10 * shape.size()], new float[10]), model);

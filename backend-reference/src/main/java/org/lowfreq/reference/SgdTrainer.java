@@ -21,6 +21,8 @@ public final class SgdTrainer implements Trainer {
 
     @Override
     public Path train(TrainingSpec spec, Dataset data, Path outDir, ProgressListener progress) {
+        // plain SGD has no further settings: an -o key=value here is a typo or meant for another backend
+        spec.options().requireOnly("the reference trainer", java.util.Set.of());
         int hidden = switch (spec.arch()) {
             case "linear" -> 0;
             case "mlp" -> Math.max(1, spec.width());

@@ -68,7 +68,9 @@ public final class TensorFlowTrainer implements Trainer {
         String fingerprint = fingerprint(spec);
         if (state != null && !fingerprint.equals(state.getProperty("fingerprint"))) {
             throw new UserInputException("cannot resume in " + outDir + ": it was started with other settings ("
-                    + state.getProperty("fingerprint") + ")", "resume with the same options or train into a new --out folder");
+                    + String.join("; ", TrainingSpec.differences(settings(state.getProperty("fingerprint", "")),
+                            spec.resumeSettings())) + ")",
+                    "resume with the options of the interrupted run (plus --resume), or train into a new --out folder");
         }
         if (state != null && ModelCardFile.exists(outDir)
                 && Integer.parseInt(state.getProperty("completed_epochs")) >= spec.epochs()) {
@@ -447,11 +449,22 @@ public final class TensorFlowTrainer implements Trainer {
         }
     }
 
+    /** The settings a resume must match, one "name=value" per line (so a refusal can name what differs). */
     private static String fingerprint(TrainingSpec spec) {
-        return String.join(",", spec.family(), spec.arch(), Integer.toString(spec.width()),
-                Double.toString(spec.blurSigma()), Integer.toString(spec.pcaComponents()), Boolean.toString(spec.grayscale()),
-                Integer.toString(spec.batchSize()), Double.toString(spec.learningRate()), Long.toString(spec.seed()),
-                Integer.toString(spec.trainLimit()), spec.options().values().toString());
+        StringBuilder b = new StringBuilder();
+        spec.resumeSettings().forEach((k, v) -> b.append(k).append('=').append(v).append('\n'));
+        return b.toString();
+    }
+
+    private static Map<String, String> settings(String fingerprint) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String line : fingerprint.split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                m.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return m;
     }
 
     private ModelCard card(TrainingSpec spec, TrainingRecipe recipe, Dataset data, ModelSpec model, double testAccuracy,

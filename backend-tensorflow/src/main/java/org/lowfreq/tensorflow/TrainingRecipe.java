@@ -6,6 +6,7 @@ import java.util.Set;
 import org.lowfreq.spi.Options;
 import org.lowfreq.spi.TrainingSpec;
 import org.lowfreq.spi.UserInputException;
+import org.lowfreq.spi.ValueRange;
 
 /**
  * The training settings beyond {@link TrainingSpec}, read from its options (all optional).
@@ -42,12 +43,16 @@ public record TrainingRecipe(double weightDecay, double validationFraction, bool
 
     public static TrainingRecipe of(Options o) {
         o.requireOnly("tensorflow trainer", KEYS);
-        TrainingRecipe r = new TrainingRecipe(o.getDouble("weight-decay", 1e-4), o.getDouble("validation-fraction", 0.05),
-                o.getBoolean("augment", true), o.getDouble("rotation", 0), o.getDouble("colour-jitter", 0),
-                o.getDouble("pgd-epsilon", 8.0 / 255), o.getInt("pgd-steps", 7),
-                o.getDouble("pgd-step-size", 2.0 / 255), o.getString("augmentation", "augmix").toLowerCase(Locale.ROOT),
-                o.getDouble("noise-sigma", 0.1), o.getInt("augmix-width", 3), o.getInt("augmix-depth", 3),
-                o.getInt("augmix-severity", 3), o.getString("init-from", ""), o.getInt("pca-fit-limit", 10000));
+        TrainingRecipe r = new TrainingRecipe(o.getDouble("weight-decay", 1e-4, ValueRange.NOT_NEGATIVE),
+                o.getDouble("validation-fraction", 0.05, ValueRange.PROBABILITY),
+                o.getBoolean("augment", true), o.getDouble("rotation", 0, ValueRange.NOT_NEGATIVE),
+                o.getDouble("colour-jitter", 0, ValueRange.NOT_NEGATIVE), o.getDouble("pgd-epsilon", 8.0 / 255, ValueRange.POSITIVE),
+                o.getInt("pgd-steps", 7, ValueRange.AT_LEAST_ONE),
+                o.getDouble("pgd-step-size", 2.0 / 255, ValueRange.POSITIVE),
+                o.getString("augmentation", "augmix").toLowerCase(Locale.ROOT),
+                o.getDouble("noise-sigma", 0.1, ValueRange.NOT_NEGATIVE), o.getInt("augmix-width", 3, ValueRange.AT_LEAST_ONE),
+                o.getInt("augmix-depth", 3, ValueRange.AT_LEAST_ONE), o.getInt("augmix-severity", 3, ValueRange.AT_LEAST_ONE),
+                o.getString("init-from", ""), o.getInt("pca-fit-limit", 10000, ValueRange.AT_LEAST_ONE));
         if (r.validationFraction <= 0 || r.validationFraction >= 0.5) {
             throw new UserInputException("validation-fraction must be in (0, 0.5), got " + r.validationFraction);
         }

@@ -75,6 +75,10 @@ class TrainerTest {
                 .hasMessage("killed");
         assertThat(ModelCardFile.exists(out)).isFalse();
         assertThat(state(out).getProperty("completed_epochs")).isEqualTo("1");
+        // a resume with other settings is refused, naming each setting that differs as old -> new
+        assertThatThrownBy(() -> provider.trainer().orElseThrow().train(spec("baseline", 0.5, 3, true, Options.EMPTY),
+                data, out, ProgressListener.NONE)).hasMessageContaining("blur-sigma: 0.0 -> 0.5")
+                .hasMessageNotContaining("epochs:");
 
         int[] epochsRun = {0};
         ProgressListener counter = new ProgressListener() {

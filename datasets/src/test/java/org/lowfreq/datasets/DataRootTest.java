@@ -32,8 +32,8 @@ class DataRootTest {
 
     @Test
     void relativePathsBecomeAbsolute() {
-        DataRoot r = DataRoot.resolve(null, Map.of("LOWFREQ_DATA", "../shared/datasets"), home);
+        DataRoot r = DataRoot.resolve(null, Map.of("LOWFREQ_DATA", "../data/datasets"), home);
         assertThat(r.path().isAbsolute()).isTrue();
-        assertThat(r.path().endsWith(Path.of("shared/datasets"))).isTrue();
+        assertThat(r.path().endsWith(Path.of("data/datasets"))).isTrue();
     }
 }

@@ -16,21 +16,6 @@ final class TestData {
     private TestData() {
     }
 
-    /** The shared data folder from env LOWFREQ_DATA (resolved from the module dir), or null. */
-    static Path sharedRoot() {
-        String env = System.getenv(DataRoot.ENV);
-        if (env == null || env.isBlank()) {
-            return null;
-        }
-        Path p = Path.of(env);
-        if (!p.isAbsolute()) {
-            // CI sets ../shared/datasets relative to the project root; surefire runs in the module folder
-            Path fromModule = Path.of("..").resolve(env).normalize();
-            p = Files.isDirectory(p) ? p : fromModule;
-        }
-        return Files.isDirectory(p) ? p.toAbsolutePath().normalize() : null;
-    }
-
     /** A ustar archive (optionally gzip-compressed) of the given files, in order. */
     static byte[] tar(Map<String, byte[]> files, boolean gzip) throws IOException {
         ByteArrayOutputStream tar = new ByteArrayOutputStream();

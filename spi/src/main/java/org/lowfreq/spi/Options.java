@@ -80,20 +80,21 @@ public record Options(Map<String, String> values) {
         }
     }
 
+    /** A finite number ({@code NaN} and {@code Infinity} are refused: no option means them). */
     public double getDouble(String key, double fallback) {
+        return getDouble(key, fallback, ValueRange.FINITE);
+    }
+
+    /** A number in {@code range}; the message names the key and the range. */
+    public double getDouble(String key, double fallback, ValueRange range) {
         String v = values.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            double d = Double.parseDouble(v.trim());
-            if (Double.isNaN(d)) {
-                throw new NumberFormatException();
-            }
-            return d;
-        } catch (NumberFormatException e) {
-            throw new UserInputException("option " + key + "=" + v + " is not a number");
-        }
+        return v == null ? fallback : range.parseDouble("option " + key, v);
+    }
+
+    /** A whole number in {@code range} ({@link ValueRange#AT_LEAST_ONE} or {@link ValueRange#ZERO_OR_MORE}). */
+    public int getInt(String key, int fallback, ValueRange range) {
+        String v = values.get(key);
+        return v == null ? fallback : range.parseInt("option " + key, v);
     }
 
     public boolean getBoolean(String key, boolean fallback) {
@@ -119,11 +120,7 @@ public record Options(Map<String, String> values) {
             if (part.isBlank()) {
                 continue;
             }
-            try {
-                out.add(Double.parseDouble(part.trim()));
-            } catch (NumberFormatException e) {
-                throw new UserInputException("option " + key + " has '" + part.trim() + "', not a number");
-            }
+            out.add(ValueRange.FINITE.parseDouble("option " + key, part));
         }
         return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
@@ -133,7 +130,8 @@ public record Options(Map<String, String> values) {
         for (String k : values.keySet()) {
             if (!allowed.contains(k)) {
                 throw new UserInputException(who + " has no option '" + k + "'",
-                        "allowed: " + String.join(", ", new java.util.TreeSet<>(allowed)));
+                        allowed.isEmpty() ? "it takes no -o options"
+                                : "allowed: " + String.join(", ", new java.util.TreeSet<>(allowed)));
             }
         }
     }

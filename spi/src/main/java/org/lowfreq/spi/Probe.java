@@ -13,4 +13,13 @@ public interface Probe {
     Set<String> optionNames();
 
     void run(ProbeContext context);
+
+    /**
+     * Checks option keys and values as strictly as {@link #run} will, without data or a model, so
+     * that {@code lowfreq plan} refuses a bad experiment before its trainings run. The default checks
+     * the keys; a probe whose options name things (corruptions, files) checks those too.
+     */
+    default void checkOptions(Options options) {
+        options.requireOnly("probe " + name(), optionNames());
+    }
 }

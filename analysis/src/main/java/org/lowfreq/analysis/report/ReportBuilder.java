@@ -23,7 +23,7 @@ import org.lowfreq.spi.ResultRow;
 import org.lowfreq.spi.UserInputException;
 
 /**
- * {@code lowfreq report}: the figures of METHODS.md section 9 and the per-model tables, as one
+ * {@code lowfreq report}: the figures of docs/METHODS.md section 9 and the per-model tables, as one
  * self-contained {@code index.html} (PNG figures inlined as data URIs; also saved under
  * {@code figures/}). A figure whose inputs are missing says "no data" and why; a figure that fails to
  * draw says so too, so one bad input never costs the rest of the report.
@@ -366,7 +366,7 @@ public final class ReportBuilder {
     private void goldilocks(HtmlPage page) {
         page.heading(2, "Robustness against frequency preference", "goldilocks");
         page.paragraph("Quadratic fit over the blur sweep (family blur plus the baseline as sigma = 0), one point per "
-                + "model; the Goldilocks sigma is that of the model nearest the fitted peak (METHODS.md 5).");
+                + "model; the Goldilocks sigma is that of the model nearest the fitted peak (docs/METHODS.md 5).");
         List<List<String>> summary = new ArrayList<>();
         Goldilocks g = Goldilocks.of(data, F_REV, m -> data.fRevNorm(m.name()), C_ACC,
                 m -> data.corruptionAccuracy(m.name()));
@@ -538,7 +538,7 @@ public final class ReportBuilder {
                 }
             }
             figure(page, "seed-variance", fig.png(W, H), "Dots: one model each; squares with bars: mean \u00b1 sd over "
-                    + "training seeds of one configuration (METHODS.md 7).");
+                    + "training seeds of one configuration (docs/METHODS.md 7).");
         }
         page.table(List.of("configuration", "models", "f_rev mean", "f_rev sd", "f_0.5 mean", "f_0.5 sd"), rows);
         page.paragraph("Mean within-configuration sd / sd between family means: f_rev " + fmt(vr.ratio(), 3)

@@ -29,13 +29,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code lowfreq attack}: the targeted minimal-perturbation protocol (METHODS.md 3) on a saved model. */
+/** {@code lowfreq attack}: the targeted minimal-perturbation protocol (docs/METHODS.md 3) on a saved model. */
 @Command(name = "attack", mixinStandardHelpOptions = true,
-        description = {"Targeted minimal adversarial perturbations on the first N test images: PGD epsilon sweep,",
-                "then FMN refinement (--protocol sweep), or the paper code's PGD bisection (--protocol bisection);",
-                "writes results.csv, per-image epsilons, targets, perturbations.npy, the success-vs-epsilon curve",
-                "and the perturbation spectrum (heat map, f_0.5) to --out.",
-                "Resumable: finished batches in --out are not redone.",
+        description = {"Find minimal targeted adversarial perturbations of the first N test images.",
+                "A PGD epsilon sweep, then FMN refinement (--protocol sweep), or the paper code's PGD bisection "
+                        + "(--protocol bisection) (docs/METHODS.md, section 3); writes results.csv, per-image "
+                        + "epsilons, targets, perturbations.npy, the success-vs-epsilon curve and the perturbation "
+                        + "spectrum (heat map, f_0.5) to --out. Resumable: finished batches in --out are not redone. "
+                        + "The default --n matches experiment files (100 images).",
                 "Example:",
                 "  lowfreq attack --model models/baseline --norm linf --n 100 --out out/attack-baseline"})
 public final class AttackCommand implements Runnable {
@@ -46,23 +47,23 @@ public final class AttackCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "DIR", description = "Saved model folder (with model-card.json).")
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "Saved model folder (with model-card.json; required).")
     Path model;
 
-    @Option(names = "--norm", required = true, paramLabel = "linf|l2", description = "Perturbation norm.")
+    @Option(names = "--norm", required = true, paramLabel = "linf|l2", description = "Perturbation norm, linf or l2, any case (required).")
     String norm;
 
-    @Option(names = "--n", defaultValue = "1000", paramLabel = "N", description = "Attack the first N test images (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--n", converter = ValueConverters.AtLeastOne.class, defaultValue = "100", paramLabel = "N", description = "Attack the first N test images (default: ${DEFAULT-VALUE}).")
     int n;
 
-    @Option(names = "--min-prob", defaultValue = "0.5", paramLabel = "P",
+    @Option(names = "--min-prob", converter = ValueConverters.Probability.class, defaultValue = "0.5", paramLabel = "P",
             description = "Success needs argmax = target and softmax(target) >= P (default: ${DEFAULT-VALUE}).")
     double minProb;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the targets and random starts (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--eps-grid", split = ",", paramLabel = "E,E,...",
+    @Option(names = "--eps-grid", converter = ValueConverters.Positive.class, split = ",", paramLabel = "E,E,...",
             description = "PGD sweep epsilons, increasing (default linf: 0.0005..0.25 doubling plus 2/255, 4/255, 8/255;"
                     + " l2: 0.02..10). Bisection starts at the largest.")
     double[] epsGrid;
@@ -77,16 +78,17 @@ public final class AttackCommand implements Runnable {
                     + " one row per image 0..N-1, no target equal to the image's label.")
     Path targetsFile;
 
-    @Option(names = "--pgd-steps", paramLabel = "K", description = "PGD steps per epsilon (default 40 linf, 50 l2; step 2.5 eps / K).")
+    @Option(names = "--pgd-steps", converter = ValueConverters.AtLeastOne.class, paramLabel = "K", description = "PGD steps per epsilon (default 40 linf, 50 l2; step 2.5 eps / K).")
     Integer pgdSteps;
 
-    @Option(names = "--fmn-steps", defaultValue = "100", paramLabel = "K", description = "FMN steps per restart (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--fmn-steps", converter = ValueConverters.AtLeastOne.class, defaultValue = "100", paramLabel = "K", description = "FMN steps per restart (default: ${DEFAULT-VALUE}).")
     int fmnSteps;
 
-    @Option(names = "--restarts", defaultValue = "2", paramLabel = "R", description = "FMN restarts (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--restarts", converter = ValueConverters.AtLeastOne.class, defaultValue = "2", paramLabel = "R", description = "FMN restarts (default: ${DEFAULT-VALUE}).")
     int restarts;
 
-    @Option(names = "--batch", defaultValue = "50", paramLabel = "B", description = "Images per persisted batch (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-size", converter = ValueConverters.AtLeastOne.class, defaultValue = "50", paramLabel = "B",
+            description = "Images per batch; each finished batch is saved, so a resumed run redoes at most one (default: ${DEFAULT-VALUE}).")
     int batch;
 
     @Option(names = "--dataset", paramLabel = "NAME", description = "Data set (default: the one in the model card).")
@@ -95,7 +97,7 @@ public final class AttackCommand implements Runnable {
     @Option(names = "--split", defaultValue = "test", description = "Split (default: ${DEFAULT-VALUE}).")
     String split;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (required).")
     Path out;
 
     @Inject

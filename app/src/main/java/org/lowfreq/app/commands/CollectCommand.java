@@ -13,9 +13,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code lowfreq collect STORE --out results.csv}: joins every job's tidy results into one table. */
 @Command(name = "collect", mixinStandardHelpOptions = true,
         description = {"Join every results.csv below an experiment store into one tidy table (written atomically).",
-                "A file with another schema is refused, naming the file. Folders starting with '.' (unfinished jobs)",
-                "are skipped. Also writes OUT.sources, the job folders read, so 'lowfreq report' finds their figures.",
-                "Example:", "  lowfreq collect store --out results.csv"})
+                "A file with another schema is refused, naming the file. Folders starting with '.' (unfinished jobs) are skipped. Also writes OUT.sources, the job folders read, so 'lowfreq report' finds their figures.",
+                "Example:",
+                "  lowfreq collect store --out results.csv"})
 public final class CollectCommand implements Runnable {
     private final Progress progress;
 
@@ -25,7 +25,7 @@ public final class CollectCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "STORE", description = "Experiment store folder (one folder per job).")
     Path store;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The collected table, e.g. results.csv.")
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The collected table, e.g. results.csv (required).")
     Path out;
 
     @Inject

@@ -21,9 +21,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code lowfreq corrupt}: writes a -C set (official CIFAR-10-C layout) from a data set split. */
 @Command(name = "corrupt", mixinStandardHelpOptions = true,
-        description = {"Write a corrupted test set in the CIFAR-10-C layout (<corruption>.npy with the severities",
-                "stacked, labels.npy). Interrupted runs resume per corruption file.",
-                "Example:", "  lowfreq corrupt --dataset cifar10 --split test --out data/CIFAR-10-C-lowfreq"})
+        description = {"Write a corrupted test set in the layout of CIFAR-10-C.",
+                "One <corruption>.npy per corruption with the five severities stacked, plus labels.npy.",
+                "Interrupted runs resume per corruption file.",
+                "Example:",
+                "  lowfreq corrupt --dataset cifar10 --split test --out data/CIFAR-10-C-lowfreq"})
 public final class CorruptCommand implements Runnable {
     private final ProbeRun probeRun;
     private final Progress progress;
@@ -52,17 +54,17 @@ public final class CorruptCommand implements Runnable {
     @Option(names = "--seed", defaultValue = "0", description = "Base seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", defaultValue = "0", description = "Worker threads (0 = all cores).")
+    @Option(names = "--threads", converter = ValueConverters.ZeroOrMore.class, defaultValue = "0", description = "Worker threads (0 = all cores).")
     int threads;
 
-    @Option(names = "--limit", defaultValue = "0", paramLabel = "N", description = "Only the first N images (0 = all).")
+    @Option(names = "--limit", converter = ValueConverters.ZeroOrMore.class, defaultValue = "0", paramLabel = "N", description = "Only the first N images (0 = all).")
     int limit;
 
     @Option(names = "--frost-dir", paramLabel = "DIR",
             description = "Folder of frost1.png .. frost6.jpg (default: $LOWFREQ_FROST_DIR, else ../shared/corruptions/frost).")
     Path frostDir;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (required).")
     Path out;
 
     @Inject

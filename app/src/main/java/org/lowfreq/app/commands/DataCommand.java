@@ -23,7 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code lowfreq data list|fetch|verify|show}: the data sets below the data root. */
 @Command(name = "data", mixinStandardHelpOptions = true,
-        description = {"Data sets below the data root (--data-dir, else $LOWFREQ_DATA, else ~/.cache/lowfreq).",
+        description = {"List, fetch, verify and show the data sets below the data root.",
+                "The data root is ~/.cache/lowfreq unless --data-dir or $LOWFREQ_DATA names another.",
                 "Examples:",
                 "  lowfreq data list",
                 "  lowfreq data fetch cifar10",
@@ -75,8 +76,7 @@ public final class DataCommand implements Runnable {
     /** {@code data fetch NAME}. */
     @Command(name = "fetch", mixinStandardHelpOptions = true,
             description = {"Download, verify and unpack a data set into the data root.",
-                    "CIFAR-10 and CIFAR-100 only; for the others it says where to put the files.",
-                    "Does nothing when the files are there and verify."})
+                "CIFAR-10 and CIFAR-100 only; for the others it says where to put the files. Does nothing when the files are there and verify."})
     public static final class FetchCommand implements Runnable {
         private final PluginRegistry registry;
         private final GlobalOptions global;
@@ -165,20 +165,20 @@ public final class DataCommand implements Runnable {
         @Option(names = "--split", defaultValue = "test", description = "Split (default: ${DEFAULT-VALUE}).")
         String split;
 
-        @Option(names = "--from", defaultValue = "0", paramLabel = "I", description = "First image (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--from", converter = ValueConverters.ZeroOrMore.class, defaultValue = "0", paramLabel = "I", description = "First image (default: ${DEFAULT-VALUE}).")
         int from;
 
-        @Option(names = "--count", defaultValue = "16", paramLabel = "N", description = "Number of images (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--count", converter = ValueConverters.AtLeastOne.class, defaultValue = "16", paramLabel = "N", description = "Number of images (default: ${DEFAULT-VALUE}).")
         int count;
 
         @Option(names = "--scale", defaultValue = "0",
                 description = "Nearest-neighbour upscaling (default: about 128 px per image, e.g. 4 for 32 px).")
         int scale;
 
-        @Option(names = "--columns", defaultValue = "8", description = "Images per row (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--columns", converter = ValueConverters.AtLeastOne.class, defaultValue = "8", description = "Images per row (default: ${DEFAULT-VALUE}).")
         int columns;
 
-        @Option(names = "--out", required = true, paramLabel = "FILE", description = "PNG file to write.")
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "PNG file to write (required).")
         Path out;
 
         @Inject

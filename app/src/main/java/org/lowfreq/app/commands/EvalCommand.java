@@ -26,7 +26,7 @@ public final class EvalCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "DIR", description = "Saved model folder.")
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "Saved model folder (required).")
     Path model;
 
     @Option(names = "--dataset", paramLabel = "NAME", description = "Data set (default: the one in the model card).")
@@ -35,7 +35,7 @@ public final class EvalCommand implements Runnable {
     @Option(names = "--split", defaultValue = "test", description = "Split (default: ${DEFAULT-VALUE}).")
     String split;
 
-    @Option(names = "--limit", defaultValue = "0", paramLabel = "N", description = "Use only the first N images (0 = all).")
+    @Option(names = "--limit", converter = ValueConverters.ZeroOrMore.class, defaultValue = "0", paramLabel = "N", description = "Use only the first N images (0 = all).")
     int limit;
 
     @Inject

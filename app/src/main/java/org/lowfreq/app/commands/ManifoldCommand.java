@@ -17,13 +17,12 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code lowfreq manifold --responses R.npy --stimuli S.npy --fov-deg 67.5 --out DIR}: PCA of a
  * population's responses and the preferred spatial frequency of each leading component's
- * receptive field (METHODS.md 8); {@code lowfreq manifold simulate} makes a V1-like test population.
+ * receptive field (docs/METHODS.md 8); {@code lowfreq manifold simulate} makes a V1-like test population.
  */
 @Command(name = "manifold", mixinStandardHelpOptions = true,
         subcommands = {ManifoldSimulateCommand.class},
-        description = {"Neural-manifold analysis: PCA of responses (stimuli x neurons), then per leading component its",
-                "receptive field (cross-validated ridge regression of its scores on the stimulus pixels), the field's",
-                "radial power spectrum and preferred spatial frequency in cycles/image and cycles/degree.",
+        description = {"Find the spatial frequencies a population of neurons (or units) prefers.",
+                "Neural-manifold analysis: PCA of responses (stimuli x neurons), then per leading component its receptive field (cross-validated ridge regression of its scores on the stimulus pixels), the field's radial power spectrum and preferred spatial frequency in cycles/image and cycles/degree.",
                 "Writes DIR/index.html, components.csv, scree.png, receptive-fields.png, spectra.png.",
                 "Examples:",
                 "  lowfreq manifold simulate --pref-cpd 0.04 --out sim",

@@ -19,16 +19,17 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code lowfreq manifold simulate}: a V1-like population's responses to noise (or given) images, as NPY files. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = {"Simulate a V1-like population (Gabor simple cells and/or energy units) responding to seeded",
-                "white or pink noise images, or to given images; writes DIR/responses.npy (stimuli x units, float32),",
-                "DIR/stimuli.npy (stimuli x height x width, float32 in [0, 1]) and DIR/units.csv (each unit's tuning).",
+        description = {"Simulate a V1-like population (Gabor simple cells and/or energy units) with known frequency preferences.",
+                "It responds to seeded white or pink noise images, or to given images; writes DIR/responses.npy "
+                        + "(stimuli x units, float32), DIR/stimuli.npy (stimuli x height x width, float32 in [0, 1]) "
+                        + "and DIR/units.csv (each unit's tuning).",
                 "Example (two sub-populations, 2.7 and 8.1 cycles/image at 67.5 degrees):",
                 "  lowfreq manifold simulate --pref-cpd 0.04,0.12 --units 80 --size 24 --count 900 --out sim"})
 public final class ManifoldSimulateCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (required).")
     Path out;
 
     @Option(names = "--pref-cpd", split = ",", defaultValue = "0.04", paramLabel = "CPD[,CPD...]",

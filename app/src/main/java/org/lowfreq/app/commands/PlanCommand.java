@@ -17,8 +17,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code lowfreq plan EXP.yaml}: the expanded jobs of an experiment, without running anything. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = {"Check an experiment file and print its jobs: hash (of the full normalised configuration),",
-                "kind, what it does and the jobs it needs. With --store, also each job's state there.",
+        description = {"Check an experiment file and print its jobs.",
+                "For each job: its hash (of the full normalised configuration), kind, what it does and the jobs it "
+                        + "needs; with --store, also its state there. Option values are checked as strictly as the "
+                        + "jobs will check them, before any job runs.",
                 "Example: lowfreq plan experiments/quick.yaml"})
 public final class PlanCommand implements Runnable {
     private final Experiments experiments;
@@ -48,11 +50,13 @@ public final class PlanCommand implements Runnable {
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
         Plan plan = experiments.plan(file, skipMissing);
-        ResultStore rs = store == null ? null : new ResultStore(store, Duration.ofMinutes(2));
+        // a store that does not exist yet is reported as all pending, and not created
+        boolean noStoreYet = store != null && !java.nio.file.Files.exists(store);
+        ResultStore rs = store == null || noStoreYet ? null : new ResultStore(ExistingStore.require(store), Duration.ofMinutes(2));
         out.printf("experiment %s: %d jobs (%d train, %d probe, %d attack, %d report)%n", plan.name(),
                 plan.jobs().size(), plan.count("train"), plan.count("probe"), plan.count("attack"), plan.count("report"));
         for (Job j : plan.jobs()) {
-            String state = rs == null ? "" : String.format("%-8s ", rs.state(j.hash()).name().toLowerCase(java.util.Locale.ROOT));
+            String state = noStoreYet ? "pending  " : rs == null ? "" : String.format("%-8s ", rs.state(j.hash()).name().toLowerCase(java.util.Locale.ROOT));
             String after = j.deps().isEmpty() ? "" : "  after " + (j.deps().size() > 3
                     ? j.deps().size() + " jobs" : String.join(",", j.deps()));
             out.printf("%s  %s%-7s %s%s%n", j.hash(), state, j.kind(), j.label(), after);

@@ -27,10 +27,10 @@ public final class ProbeCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "PROBE", description = "Probe name, e.g. hybrid, fourier-heatmap, corruption.")
     String probe;
 
-    @Option(names = "--model", required = true, paramLabel = "DIR", description = "Saved model folder (with model-card.json).")
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "Saved model folder (with model-card.json) (required).")
     Path model;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (required).")
     Path out;
 
     @Option(names = "--dataset", paramLabel = "NAME", description = "Data set (default: the one in the model card).")
@@ -39,16 +39,16 @@ public final class ProbeCommand implements Runnable {
     @Option(names = "--split", defaultValue = "test", description = "Split (default: ${DEFAULT-VALUE}).")
     String split;
 
-    @Option(names = "--limit", defaultValue = "0", paramLabel = "N", description = "Use only the first N images (0 = all).")
+    @Option(names = "--limit", converter = ValueConverters.ZeroOrMore.class, defaultValue = "0", paramLabel = "N", description = "Use only the first N images (0 = all).")
     int limit;
 
     @Option(names = "--seed", defaultValue = "0", description = "Base seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", defaultValue = "0", description = "Worker threads (0 = all cores).")
+    @Option(names = "--threads", converter = ValueConverters.ZeroOrMore.class, defaultValue = "0", description = "Worker threads (0 = all cores).")
     int threads;
 
-    @Option(names = "--seeds", paramLabel = "K", description = "Number of seeds, for probes that repeat over seeds.")
+    @Option(names = "--seeds", converter = ValueConverters.AtLeastOne.class, paramLabel = "K", description = "Number of seeds, for probes that repeat over seeds.")
     Integer seeds;
 
     @Option(names = "--grid", paramLabel = "F,F,...", description = "Parameter grid, for probes that sweep one (e.g. f_mix).")

@@ -26,11 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code lowfreq quickstart}: the small study of experiments/quick.yaml, end to end. */
 @Command(name = "quickstart", mixinStandardHelpOptions = true,
-        description = {"The study in small, for a first run: finds (or downloads) CIFAR-10, trains a baseline and two blur",
-                "models (ResNet-18 width 16, a few epochs on a subset), runs the hybrid-image probe, a corruption",
-                "subset and a small targeted-attack set, collects the results and writes the report (under 30 min",
-                "on a 2-core CPU). Interrupt it any time; running it again continues where it stopped.",
-                "It runs the experiment file experiments/quick.yaml; parts this build lacks are skipped with a note."})
+        description = {"Run the study in small, end to end, as a first run.",
+                "It finds (or downloads) CIFAR-10, trains a baseline and two blur models (ResNet-18 width 16, a few epochs on a subset), runs the hybrid-image probe, a corruption subset and a small targeted-attack set, collects the results and writes the report (under 30 min on a 2-core CPU). Interrupt it any time; running it again continues where it stopped. It runs the experiment file experiments/quick.yaml; parts this build lacks are skipped with a note."})
 public final class QuickstartCommand implements Callable<Integer> {
     static final String EXPERIMENT = "experiments/quick.yaml";
 
@@ -47,7 +44,7 @@ public final class QuickstartCommand implements Callable<Integer> {
             description = "Result store (default: ${DEFAULT-VALUE}).")
     Path store;
 
-    @Option(names = "--workers", defaultValue = "1", description = "Jobs run at once (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--workers", converter = ValueConverters.AtLeastOne.class, defaultValue = "1", description = "Jobs run at once (default: ${DEFAULT-VALUE}).")
     int workers;
 
     @Option(names = "--no-fetch", description = "Do not download CIFAR-10 when it is missing; fail instead.")

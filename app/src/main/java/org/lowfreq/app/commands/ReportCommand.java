@@ -25,8 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code lowfreq report results.csv --out DIR}: the figures and tables of a collected table as one HTML page. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Draw the report of a collected results table: DIR/index.html (self-contained, figures inlined)",
-                "and DIR/figures/*.png. Figures the data does not allow say 'no data'.",
+        description = {"Draw the report of a collected results table: DIR/index.html (self-contained, figures inlined) and DIR/figures/*.png.",
+                "Figures the data does not allow say 'no data'.",
                 "Examples:",
                 "  lowfreq collect store --out results.csv && lowfreq report results.csv --out report",
                 "  lowfreq report --demo --out demo-report     (synthetic data, to see what the report shows)"})
@@ -39,7 +39,7 @@ public final class ReportCommand implements Runnable {
     @Parameters(index = "0", arity = "0..1", paramLabel = "RESULTS", description = "Collected results.csv.")
     Path results;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (required).")
     Path out;
 
     @Option(names = "--store", paramLabel = "DIR",

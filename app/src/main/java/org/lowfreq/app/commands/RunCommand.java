@@ -18,9 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code lowfreq run EXP.yaml --store DIR}: runs an experiment's unfinished jobs in this process. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run the jobs of an experiment that are not done in the store, in dependency order.",
-                "Interrupt it at any time: running it again does only what is left. Several runs (or Slurm tasks)",
-                "may share one store; each job is done once. Exit code 1 when a job failed (its error is in",
-                "STORE/failed/HASH/error.txt); the other jobs still run.",
+                "Interrupt it at any time: running it again does only what is left. Several runs (or Slurm tasks) may share one store; each job is done once. Exit code 1 when a job failed (its error is in STORE/failed/HASH/error.txt); the other jobs still run.",
                 "Example: lowfreq run experiments/quick.yaml --store store/quick --workers 2"})
 public final class RunCommand implements Callable<Integer> {
     private final Experiments experiments;
@@ -32,10 +30,10 @@ public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "EXPERIMENT", description = "Experiment file (YAML).")
     Path file;
 
-    @Option(names = "--store", required = true, paramLabel = "DIR", description = "Result store folder.")
+    @Option(names = "--store", required = true, paramLabel = "DIR", description = "Result store folder (required).")
     Path store;
 
-    @Option(names = "--workers", defaultValue = "1", description = "Jobs run at once (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--workers", converter = ValueConverters.AtLeastOne.class, defaultValue = "1", description = "Jobs run at once (default: ${DEFAULT-VALUE}).")
     int workers;
 
     @Option(names = "--threads", defaultValue = "0",

@@ -28,7 +28,7 @@ public final class RunJobCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "HASH", description = "Job hash (see 'lowfreq plan' or 'lowfreq status').")
     String hash;
 
-    @Option(names = "--store", required = true, paramLabel = "DIR", description = "Result store folder.")
+    @Option(names = "--store", required = true, paramLabel = "DIR", description = "Result store folder (required).")
     Path store;
 
     @Option(names = "--threads", defaultValue = "0",

@@ -15,10 +15,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code lowfreq spectrum}: the mean power spectrum and f_0.5 of a set of perturbations (METHODS.md 2). */
+/** {@code lowfreq spectrum}: the mean power spectrum and f_0.5 of a set of perturbations (docs/METHODS.md 2). */
 @Command(name = "spectrum", mixinStandardHelpOptions = true,
-        description = {"Mean power spectrum of perturbations (numeric NPY, N x H x W x C, e.g. x_adv - x or",
-                "x_corrupt - x): heat map with colour bar, cumulative radial power with the f_0.5 crossing, CSV.",
+        description = {"Compute the mean power spectrum of perturbations and its f_0.5.",
+                "Input: numeric NPY, N x H x W x C, e.g. x_adv - x or x_corrupt - x. Output: heat map with colour bar, cumulative radial power with the f_0.5 crossing, CSV.",
                 "All-zero perturbations (failed attacks) are left out.",
                 "Example:",
                 "  lowfreq spectrum --perturbations out/attack-baseline/perturbations.npy --out out/spectrum-baseline"})
@@ -26,10 +26,10 @@ public final class SpectrumCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--perturbations", required = true, paramLabel = "FILE.npy", description = "Perturbations, N x H x W x C (float32, float64 or integer NPY).")
+    @Option(names = "--perturbations", required = true, paramLabel = "FILE.npy", description = "Perturbations, N x H x W x C (float32, float64 or integer NPY) (required).")
     Path perturbations;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (required).")
     Path out;
 
     @Option(names = "--points", defaultValue = "" + PowerSpectrum.DEFAULT_RADIAL_POINTS, description = "Radii of the cumulative curve (default: ${DEFAULT-VALUE}).")

@@ -20,8 +20,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code lowfreq status --store DIR [EXP.yaml]}: done / running / failed / pending jobs. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Show the jobs of a store (or of one experiment in it): done, running (with the holder),",
-                "failed (with the first line of the error) and pending.",
+        description = {"Show the state of the jobs in a store (or of one experiment in it).",
+                "Done, running (with the holder), failed (with the first line of the error) and pending; "
+                        + "'lowfreq models' lists the trained models' folders.",
                 "Example: lowfreq status --store store/quick"})
 public final class StatusCommand implements Runnable {
     private final Experiments experiments;
@@ -29,7 +30,7 @@ public final class StatusCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--store", required = true, paramLabel = "DIR", description = "Result store folder.")
+    @Option(names = "--store", required = true, paramLabel = "DIR", description = "Result store folder (required; the quickstart's is store/quick).")
     Path store;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "EXPERIMENT", description = "Only this experiment's jobs.")
@@ -50,6 +51,7 @@ public final class StatusCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
+        ExistingStore.require(store);
         try (ResultStore rs = new ResultStore(store, Duration.ofSeconds(staleAfter))) {
             Map<Job, JobState> states = new LinkedHashMap<>();
             if (file != null) {
@@ -75,7 +77,8 @@ public final class StatusCommand implements Runnable {
                     case FAILED -> "  " + rs.failureSummary(e.getKey().hash());
                     default -> "";
                 };
-                out.printf("%-8s %s%s%n", s.name().toLowerCase(Locale.ROOT), e.getKey(), detail);
+                // the label says what the job is ("train baseline ...", "probe hybrid on baseline")
+                out.printf("%-8s %s  %s%s%n", s.name().toLowerCase(Locale.ROOT), e.getKey().hash(), e.getKey().label(), detail);
             }
             out.flush();
         }

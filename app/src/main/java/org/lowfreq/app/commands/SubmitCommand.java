@@ -22,9 +22,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code lowfreq submit EXP.yaml --store DIR}: the unfinished jobs as Slurm job arrays. */
 @Command(name = "submit", mixinStandardHelpOptions = true,
-        description = {"Submit the unfinished jobs of an experiment to Slurm: one job array per group of jobs with the",
-                "same dependencies, each task running 'lowfreq run-job HASH --store DIR', dependencies as",
-                "--dependency=afterok. The store must be on a file system the compute nodes share.",
+        description = {"Submit the unfinished jobs of an experiment to Slurm.",
+                "One job array per group of jobs with the same dependencies, each task running 'lowfreq run-job HASH --store DIR', dependencies as --dependency=afterok.",
+                "The store must be on a file system the compute nodes share.",
                 "Example: lowfreq submit experiments/paper-cifar10.yaml --store /shared/store --cpus-per-task 8 \\",
                 "           --sbatch-arg=--gres=gpu:1 --sbatch-arg=--time=12:00:00"})
 public final class SubmitCommand implements Callable<Integer> {
@@ -37,7 +37,7 @@ public final class SubmitCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "EXPERIMENT", description = "Experiment file (YAML).")
     Path file;
 
-    @Option(names = "--store", required = true, paramLabel = "DIR", description = "Result store folder (shared).")
+    @Option(names = "--store", required = true, paramLabel = "DIR", description = "Result store folder (shared) (required).")
     Path store;
 
     @Option(names = "--cpus-per-task", defaultValue = "1", paramLabel = "N",

@@ -20,13 +20,17 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code lowfreq train}: trains a model with a backend's trainer and saves it with its card. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train a model (SavedModel + model-card.json) with the recipe of METHODS.md section 5.",
+        description = {"Train a model and save it (SavedModel + model-card.json) for the other commands.",
+                "The recipe is the one of docs/METHODS.md, section 5. The defaults are a small CPU run (width 16, 3 epochs, lr 0.05); experiment files default to the "
+                        + "paper's network and recipe (width 64, 30 epochs, lr 0.1): pass those for the full model. "
+                        + "To continue an interrupted run, repeat its command with --resume; a resume with other "
+                        + "settings is refused, naming each one that differs.",
                 "Examples:",
                 "  lowfreq train --width 16 --epochs 3 --out models/baseline-w16",
                 "  lowfreq train --width 16 --blur-sigma 1.5 --out models/blur1.5-w16",
                 "  lowfreq train --adversarial --pgd-steps 7 --out models/adv-w16",
                 "  lowfreq train --augmentation augmix --out models/augmix-w16",
-                "  lowfreq train --resume --out models/blur1.5-w16      (continue an interrupted run)"})
+                "  lowfreq train --width 16 --blur-sigma 1.5 --out models/blur1.5-w16 --resume"})
 public final class TrainCommand implements Runnable {
     private final PluginRegistry registry;
     private final GlobalOptions global;
@@ -35,7 +39,7 @@ public final class TrainCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Model folder to write.")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Model folder to write (required).")
     Path out;
 
     @Option(names = "--dataset", defaultValue = "cifar10", description = "Data set (default: ${DEFAULT-VALUE}).")
@@ -47,37 +51,37 @@ public final class TrainCommand implements Runnable {
     @Option(names = "--arch", defaultValue = "resnet18", description = "resnet18 (32 px) or resnet50 (224 px) (default: ${DEFAULT-VALUE}).")
     String arch;
 
-    @Option(names = "--width", defaultValue = "16", description = "Channels of the first stage; 64 is the paper's network (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--width", converter = ValueConverters.AtLeastOne.class, defaultValue = "16", description = "Channels of the first stage; 64 is the paper's network (default: ${DEFAULT-VALUE}).")
     int width;
 
-    @Option(names = "--blur-sigma", defaultValue = "0", description = "Sigma of the fixed Gaussian blur in front (0 = none).")
+    @Option(names = "--blur-sigma", converter = ValueConverters.NotNegative.class, defaultValue = "0", description = "Sigma of the fixed Gaussian blur in front (0 = none).")
     double blurSigma;
 
-    @Option(names = "--pca-k", defaultValue = "0", description = "Project inputs on the top K principal components (0 = none).")
+    @Option(names = "--pca-k", converter = ValueConverters.ZeroOrMore.class, defaultValue = "0", description = "Project inputs on the top K principal components (0 = none).")
     int pcaK;
 
     @Option(names = "--grayscale", description = "Train on one-channel L = 0.299 R + 0.587 G + 0.114 B images.")
     boolean grayscale;
 
-    @Option(names = "--epochs", defaultValue = "3", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", converter = ValueConverters.AtLeastOne.class, defaultValue = "3", description = "Epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--batch-size", defaultValue = "128", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-size", converter = ValueConverters.AtLeastOne.class, defaultValue = "128", description = "Batch size (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--lr", defaultValue = "0.05", description = "Base learning rate of the cyclic schedule (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr", converter = ValueConverters.Positive.class, defaultValue = "0.05", description = "Base learning rate of the cyclic schedule (default: ${DEFAULT-VALUE}).")
     double lr;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", defaultValue = "0", description = "Compute threads (0 = backend default).")
+    @Option(names = "--threads", converter = ValueConverters.ZeroOrMore.class, defaultValue = "0", description = "Compute threads (0 = backend default).")
     int threads;
 
-    @Option(names = "--train-limit", defaultValue = "0", paramLabel = "N", description = "Use the first N training images (0 = all).")
+    @Option(names = "--train-limit", converter = ValueConverters.ZeroOrMore.class, defaultValue = "0", paramLabel = "N", description = "Use the first N training images (0 = all).")
     int trainLimit;
 
-    @Option(names = "--test-limit", defaultValue = "0", paramLabel = "N", description = "Evaluate on the first N test images (0 = all).")
+    @Option(names = "--test-limit", converter = ValueConverters.ZeroOrMore.class, defaultValue = "0", paramLabel = "N", description = "Evaluate on the first N test images (0 = all).")
     int testLimit;
 
     @Option(names = "--family", description = "Model family recorded in the card (default: from the other options).")
@@ -86,16 +90,16 @@ public final class TrainCommand implements Runnable {
     @Option(names = "--adversarial", description = "PGD adversarial training (Linf).")
     boolean adversarial;
 
-    @Option(names = "--pgd-epsilon", paramLabel = "EPS", description = "Adversarial training radius (default 8/255).")
+    @Option(names = "--pgd-epsilon", converter = ValueConverters.Positive.class, paramLabel = "EPS", description = "Adversarial training radius (default 8/255).")
     Double pgdEpsilon;
 
-    @Option(names = "--pgd-steps", paramLabel = "N", description = "PGD steps per batch (default 7).")
+    @Option(names = "--pgd-steps", converter = ValueConverters.AtLeastOne.class, paramLabel = "N", description = "PGD steps per batch (default 7).")
     Integer pgdSteps;
 
     @Option(names = "--augmentation", paramLabel = "KIND", description = "Corruption-robust training: augmix or noise.")
     String augmentation;
 
-    @Option(names = "--noise-sigma", paramLabel = "S", description = "Gaussian-noise augmentation: sigma drawn from [0, S] (default 0.1).")
+    @Option(names = "--noise-sigma", converter = ValueConverters.NotNegative.class, paramLabel = "S", description = "Gaussian-noise augmentation: sigma drawn from [0, S] (default 0.1).")
     Double noiseSigma;
 
     @Option(names = "--rotation", paramLabel = "DEG", description = "Opt-in augmentation: nearest-neighbour rotation "

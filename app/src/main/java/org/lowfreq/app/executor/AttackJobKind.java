@@ -36,9 +36,14 @@ public final class AttackJobKind implements JobKind {
         Job job = ctx.job();
         Set<String> known = commands.options("attack").orElseThrow(() -> new UserInputException(
                 "this build has no 'lowfreq attack' command", "merge the attacks module or drop the attacks section"));
-        List<String> args = new ArrayList<>(List.of("attack", "--model", ctx.modelDir().toString(),
+        commands.run(arguments(job, known, ctx.modelDir().toString(), ctx.workDir().toString(), ctx.threads()), ctx.log());
+    }
+
+    /** The {@code lowfreq attack} arguments of an attack job (also what {@code plan} checks before any job runs). */
+    public static List<String> arguments(Job job, Set<String> known, String modelDir, String outDir, int threads) {
+        List<String> args = new ArrayList<>(List.of("attack", "--model", modelDir,
                 "--norm", job.string("norm"), "--n", job.string("n"), "--min-prob", job.string("min_prob"),
-                "--seed", job.string("seed"), "--out", ctx.workDir().toString()));
+                "--seed", job.string("seed"), "--out", outDir));
         if (job.string("protocol") != null) {
             args.addAll(List.of("--protocol", job.string("protocol")));
         }
@@ -46,12 +51,12 @@ public final class AttackJobKind implements JobKind {
             args.addAll(List.of("--dataset", job.string("dataset")));
         }
         if (known.contains("threads")) {
-            args.addAll(List.of("--threads", Integer.toString(ctx.threads())));
+            args.addAll(List.of("--threads", Integer.toString(threads)));
         }
         job.strings("options").forEach((k, v) -> {
             args.add("--" + k);
             args.add(v);
         });
-        commands.run(args, ctx.log());
+        return args;
     }
 }

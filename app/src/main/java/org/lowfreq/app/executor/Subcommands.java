@@ -33,6 +33,9 @@ public final class Subcommands {
         }
         Set<String> names = new TreeSet<>();
         for (OptionSpec o : sub.getCommandSpec().options()) {
+            if (o.inherited()) {
+                continue; // --quiet, --data-dir, ...: the runner's, not a job's to set
+            }
             for (String n : o.names()) {
                 if (n.startsWith("--")) {
                     names.add(n.substring(2));
@@ -40,6 +43,19 @@ public final class Subcommands {
             }
         }
         return Optional.of(names);
+    }
+
+    /**
+     * Parses {@code lowfreq ARGS...} as {@link #run} would, without running it: the parse error
+     * (unknown option, value out of range, a flag given a value), or empty when the arguments parse.
+     */
+    public Optional<String> parseProblem(List<String> args) {
+        try {
+            Main.commandLine(injector).parseArgs(args.toArray(String[]::new));
+            return Optional.empty();
+        } catch (CommandLine.ParameterException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     public boolean has(String command) {

@@ -363,6 +363,7 @@ public final class ExperimentPlanner {
         fields.put("min_prob", 0.5);
         fields.put("seed", seed);
         fields.putAll(scalars(m, ATTACK, "attack"));
+        fields.put("norm", ((String) fields.get("norm")).toLowerCase(Locale.ROOT)); // LINF = linf, as on the command line
         if (!NORMS.contains(fields.get("norm"))) {
             error(m.get("norm").getValueNode(), "unknown norm '" + fields.get("norm") + "'", "allowed: " + known(NORMS));
         }

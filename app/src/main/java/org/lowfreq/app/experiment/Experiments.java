@@ -28,7 +28,15 @@ public final class Experiments {
         return new Catalog(registry.datasets().keySet(), trainable, probes, commands.options("attack").orElse(null));
     }
 
+    /** Plans the file and checks every job's option values as strictly as the job will. */
     public Plan plan(Path file, boolean skipUnavailable) {
-        return new ExperimentPlanner(catalog(), skipUnavailable).plan(file);
+        Plan plan = new ExperimentPlanner(catalog(), skipUnavailable).plan(file);
+        java.util.List<String> problems = new JobOptionCheck(registry, commands).problems(plan);
+        if (!problems.isEmpty()) {
+            throw new org.lowfreq.spi.UserInputException(problems.size() + " job option problem(s) in " + file + ":\n  "
+                    + String.join("\n  ", problems), "fix the options in the experiment file; 'lowfreq plugins' and "
+                    + "'lowfreq attack --help' list what each probe and the attack take");
+        }
+        return plan;
     }
 }

@@ -1,7 +1,6 @@
 package org.lowfreq.app.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
@@ -16,6 +15,7 @@ import org.lowfreq.app.Main;
 import org.lowfreq.datasets.CifarLayout;
 import org.lowfreq.datasets.CifarProvider;
 import org.lowfreq.datasets.CorruptedSet;
+import org.lowfreq.datasets.testing.RealData;
 import org.lowfreq.spi.ImageShape;
 import org.lowfreq.spi.Images;
 
@@ -31,20 +31,6 @@ class DataCommandTest {
         StringWriter err = new StringWriter();
         int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
         return new Run(code, out.toString(), err.toString());
-    }
-
-    /** The shared CIFAR-10 folder from LOWFREQ_DATA (relative to the project root), or null. */
-    static Path sharedData() {
-        String env = System.getenv("LOWFREQ_DATA");
-        if (env == null || env.isBlank()) {
-            return null;
-        }
-        Path p = Path.of(env);
-        if (!p.isAbsolute() && !Files.isDirectory(p)) {
-            p = Path.of("..").resolve(env);
-        }
-        p = p.toAbsolutePath().normalize();
-        return Files.isRegularFile(p.resolve("cifar-10-batches-bin/test_batch.bin")) ? p : null;
     }
 
     /** A small -C set: 3 images per severity; image k of severity s is a flat colour. */
@@ -132,8 +118,7 @@ class DataCommandTest {
 
     @Test
     void officialCifar10VerifiesAndImageZeroOfTheTestSetIsACat() throws Exception {
-        Path root = sharedData();
-        assumeThat(root).as("LOWFREQ_DATA with CIFAR-10").isNotNull();
+        Path root = RealData.cifar10Root();
         Run v = run("--data-dir", root.toString(), "data", "verify", "cifar10");
         assertThat(v.code()).as(v.err()).isZero();
         assertThat(v.out().lines().filter(l -> l.contains("MD5") && l.endsWith(" ok")).count()).isEqualTo(6);
@@ -160,8 +145,7 @@ class DataCommandTest {
 
     @Test
     void damagedCopiesOfTheTestBatchAreRefusedNamingTheFile() throws Exception {
-        Path root = sharedData();
-        assumeThat(root).as("LOWFREQ_DATA with CIFAR-10").isNotNull();
+        Path root = RealData.cifar10Root();
         Path copy = tmp.resolve("copy");
         Path dir = Files.createDirectories(copy.resolve("cifar-10-batches-bin"));
         for (String f : List.of("data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin", "data_batch_4.bin",

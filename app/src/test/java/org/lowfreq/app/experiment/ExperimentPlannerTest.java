@@ -211,10 +211,10 @@ class ExperimentPlannerTest {
 
     /** What the full build offers (names and options of the other modules' plugins and commands). */
     static final Catalog FULL = new Catalog(Set.of("cifar10"), Set.of("tensorflow", "reference"),
-            Map.of("hybrid", Set.of("seeds", "grid", "batch", "bootstrap", "ci", "examples", "figures"),
+            Map.of("hybrid", Set.of("seeds", "grid", "batch-size", "bootstrap", "ci", "examples", "figures"),
                     "corruption", Set.of("from", "generate", "corruptions", "table", "spectra", "spectrum_images",
                             "spectrum_severity")),
-            Set.of("model", "norm", "n", "min-prob", "seed", "eps-grid", "pgd-steps", "fmn-steps", "restarts", "batch",
+            Set.of("model", "norm", "n", "min-prob", "seed", "eps-grid", "pgd-steps", "fmn-steps", "restarts", "batch-size",
                     "dataset", "split", "out"));
 
     static Path shipped(String name) {

@@ -81,7 +81,7 @@ class RunExperimentTest {
         }
         TinyExperiment.Run status = TinyExperiment.lowfreq("status", "--store", store.toString());
         assertThat(status.out()).contains("11 jobs: 9 done, 0 running, 1 failed, 1 pending")
-                .containsPattern("failed\\s+[0-9a-f]{12} probe probe tiny-accuracy on mlp.*told to fail");
+                .containsPattern("failed\\s+[0-9a-f]{12}  probe tiny-accuracy on mlp.*told to fail");
     }
 
     @Test

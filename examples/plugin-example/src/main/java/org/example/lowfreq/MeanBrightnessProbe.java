@@ -27,14 +27,14 @@ public final class MeanBrightnessProbe implements Probe {
 
     @Override
     public Set<String> optionNames() {
-        return Set.of("batch");
+        return Set.of("batch-size");
     }
 
     @Override
     public void run(ProbeContext context) {
-        int batch = context.options().getInt("batch", 500);
+        int batch = context.options().getInt("batch-size", 500);
         if (batch < 1) {
-            throw new UserInputException("option batch=" + batch + " must be at least 1");
+            throw new UserInputException("option batch-size=" + batch + " must be at least 1");
         }
         Dataset data = context.dataset();
         String split = context.split();

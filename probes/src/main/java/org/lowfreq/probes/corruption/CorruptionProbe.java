@@ -15,6 +15,7 @@ import org.lowfreq.spi.CorruptionGroup;
 import org.lowfreq.spi.Images;
 import org.lowfreq.spi.Logits;
 import org.lowfreq.spi.Plugin;
+import org.lowfreq.spi.Options;
 import org.lowfreq.spi.Probe;
 import org.lowfreq.spi.ProbeContext;
 import org.lowfreq.spi.Resolution;
@@ -54,6 +55,23 @@ public final class CorruptionProbe implements Probe {
     @Override
     public Set<String> optionNames() {
         return Set.of("from", "generate", "corruptions", "table", "spectra", "spectrum_images", "spectrum_severity");
+    }
+
+    @Override
+    public void checkOptions(Options o) {
+        Probe.super.checkOptions(o);
+        boolean generate = o.getBoolean("generate", false);
+        if (generate == o.has("from")) {
+            throw new UserInputException("the corruption probe needs exactly one of from=DIR and generate=true",
+                    "use --from DIR_OF_C_SET or --generate");
+        }
+        o.getBoolean("spectra", true);
+        o.getInt("spectrum_images", 1000, org.lowfreq.spi.ValueRange.AT_LEAST_ONE);
+        o.getInt("spectrum_severity", 5, org.lowfreq.spi.ValueRange.AT_LEAST_ONE);
+        if (generate) {
+            // the names a generated run can use are known now; a stored set's are known once it is read
+            select(new ArrayList<>(discoverCorruptions().keySet()), o.getString("corruptions", null));
+        }
     }
 
     @Override

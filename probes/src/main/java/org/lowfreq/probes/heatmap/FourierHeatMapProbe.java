@@ -69,10 +69,8 @@ public final class FourierHeatMapProbe implements Probe {
         Images images = ctx.dataset().read(ctx.split(), 0, n);
         model.checkInput(images);
         ImageShape shape = images.shape();
-        double eps = o.getDouble("eps", defaultEps(shape));
-        if (!(eps >= 0)) {
-            throw new UserInputException("eps=" + eps + " must be >= 0 (L2 norm of the perturbation per channel)");
-        }
+        // the L2 norm of the perturbation per channel: finite and > 0 (spi ValueRange names the option)
+        double eps = o.getDouble("eps", defaultEps(shape), org.lowfreq.spi.ValueRange.POSITIVE);
         List<FourierBasis.Element> basis = FourierBasis.halfPlane(shape.height(), shape.width());
         double clean = errorRate(model.logits(images), images.labels());
         double[] error = new double[basis.size()];

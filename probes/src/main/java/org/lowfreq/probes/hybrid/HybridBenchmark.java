@@ -25,7 +25,7 @@ import org.lowfreq.spi.UserInputException;
  * inference). Images are uniform noise of the model's input shape: speed does not depend on content.
  *
  * <pre>java -cp "app/target/lowfreq-app.jar:$(cat app/target/runtime-classpath.txt)" \
- *     org.lowfreq.probes.hybrid.HybridBenchmark MODEL_DIR [images=1024] [threads=2] [batch=0] [repeats=3]</pre>
+ *     org.lowfreq.probes.hybrid.HybridBenchmark MODEL_DIR [images=1024] [threads=2] [batch-size=0] [repeats=3]</pre>
  */
 public final class HybridBenchmark {
     private HybridBenchmark() {
@@ -33,7 +33,7 @@ public final class HybridBenchmark {
 
     public static void main(String[] args) {
         if (args.length < 1) {
-            System.err.println("usage: HybridBenchmark MODEL_DIR [images=1024] [threads=N] [batch=B] [repeats=3]");
+            System.err.println("usage: HybridBenchmark MODEL_DIR [images=1024] [threads=N] [batch-size=B] [repeats=3]");
             System.exit(2);
         }
         Path modelDir = Path.of(args[0]);
@@ -47,7 +47,7 @@ public final class HybridBenchmark {
             switch (kv[0]) {
                 case "images" -> n = v;
                 case "threads" -> threads = v;
-                case "batch" -> batch = v;
+                case "batch-size" -> batch = v;
                 case "repeats" -> repeats = v;
                 default -> throw new UserInputException("unknown argument " + args[i]);
             }

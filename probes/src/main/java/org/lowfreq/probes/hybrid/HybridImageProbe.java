@@ -24,7 +24,7 @@ import org.lowfreq.spi.Seeds;
 import org.lowfreq.spi.UserInputException;
 
 /**
- * The hybrid-image frequency probe of METHODS.md section 1: for each seed, pair every test image
+ * The hybrid-image frequency probe of docs/METHODS.md section 1: for each seed, pair every test image
  * (low-frequency source) with a test image of another class (high-frequency source), mix them
  * below / above {@code 0.5 f_mix} cycles per pixel, and read where the model switches from
  * following the high to following the low image: the reverse frequency f_rev.
@@ -40,12 +40,12 @@ public final class HybridImageProbe implements Probe {
     @Override
     public String description() {
         return "Hybrid images (low-pass of one image + high-pass of another class) across f_mix; "
-                + "p_low, p_high, p_other, confidence and the reverse frequency f_rev (METHODS.md 1)";
+                + "p_low, p_high, p_other, confidence and the reverse frequency f_rev (docs/METHODS.md 1)";
     }
 
     @Override
     public Set<String> optionNames() {
-        return Set.of("seeds", "grid", "batch", "bootstrap", "ci", "examples", "figures", "pairs");
+        return Set.of("seeds", "grid", "batch-size", "bootstrap", "ci", "examples", "figures", "pairs");
     }
 
     /** Parsed options. */
@@ -55,9 +55,9 @@ public final class HybridImageProbe implements Probe {
             if (seeds < 1) {
                 throw new UserInputException("seeds=" + seeds + " must be at least 1");
             }
-            int batch = o.getInt("batch", classifier.preferredBatchSize());
+            int batch = o.getInt("batch-size", classifier.preferredBatchSize());
             if (batch < 1) {
-                throw new UserInputException("batch=" + batch + " must be at least 1");
+                throw new UserInputException("batch-size=" + batch + " must be at least 1");
             }
             int bootstrap = o.getInt("bootstrap", 1000);
             if (bootstrap < 0) {

@@ -81,6 +81,17 @@ class FourierHeatMapProbeTest {
     }
 
     @Test
+    void anEpsilonThatIsNotFiniteAndPositiveIsRefusedNamingTheOption(@TempDir Path out) {
+        InMemoryDataset data = RINGS.dataset(10, 24);
+        Classifier c = RINGS.bandClassifierLinear(-1, 0.16);
+        for (String eps : new String[] {"Infinity", "NaN", "0", "-1"}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new FourierHeatMapProbe().measure(Sinks.context(c, data,
+                    Options.of("eps", eps, "figures", "false"), 1, 1, out, new Sinks())))
+                    .hasMessageContaining("option eps must be a finite number > 0");
+        }
+    }
+
+    @Test
     void sameSeedSameNumbersWhateverTheThreadCount(@TempDir Path a, @TempDir Path b) {
         InMemoryDataset data = RINGS.dataset(30, 23);
         Classifier c = RINGS.bandClassifierLinear(-1, 0.16);

@@ -31,7 +31,7 @@ class HybridImageProbeTest {
     static void runLowPass() {
         lowPassRows = new Sinks();
         lowPass = new HybridImageProbe().measure(Sinks.context(RINGS.bandClassifier(-1, LOW_CUT_CPP), DATA,
-                Options.of("seeds", "3", "bootstrap", "200", "batch", "32"), 0, 2, out, lowPassRows));
+                Options.of("seeds", "3", "bootstrap", "200", "batch-size", "32"), 0, 2, out, lowPassRows));
     }
 
     private static HybridImageProbe.Result run(Classifier c, Options o, int threads, Sinks sink, Path dir) {
@@ -132,9 +132,9 @@ class HybridImageProbeTest {
         Classifier c = RINGS.bandClassifier(0.05, 0.35);
         Sinks one = new Sinks();
         Sinks other = new Sinks();
-        HybridImageProbe.Result r1 = run(c, Options.of("seeds", "2", "batch", "7", "bootstrap", "100",
+        HybridImageProbe.Result r1 = run(c, Options.of("seeds", "2", "batch-size", "7", "bootstrap", "100",
                 "figures", "false"), 1, one, a);
-        HybridImageProbe.Result r2 = run(c, Options.of("seeds", "2", "batch", "64", "bootstrap", "100",
+        HybridImageProbe.Result r2 = run(c, Options.of("seeds", "2", "batch-size", "64", "bootstrap", "100",
                 "figures", "false"), 3, other, b);
         assertThat(other.rows).containsExactlyElementsOf(one.rows);
         for (int k = 0; k < 2; k++) {
