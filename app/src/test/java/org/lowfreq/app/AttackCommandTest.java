@@ -64,9 +64,7 @@ class AttackCommandTest {
 
     @Test
     void givenTargetsAreCheckedBeforeTheAttackAndUsedByTheBisectionProtocol(@TempDir Path tmp) throws Exception {
-        String root = System.getenv("LOWFREQ_DATA");
-        Assumptions.assumeTrue(root != null && Files.isRegularFile(Path.of(root, "cifar-10-batches-bin", "test_batch.bin")),
-                "CIFAR-10 not found under LOWFREQ_DATA");
+        String root = RealData.cifar10Root().toString();
         ImageShape shape = new ImageShape(32, 32, 3);
         Path model = tmp.resolve("linear");
         ReferenceModelProvider.save(DenseClassifier.linear("linear", shape, 10, new float[10 * shape.size()], new float[10]), model);
