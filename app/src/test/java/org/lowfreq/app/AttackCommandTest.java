@@ -89,6 +89,6 @@ class AttackCommandTest {
         assertThat(ok.out()).contains("PGD bisection: found 0/2");
         assertThat(Files.readAllLines(out.resolve("targets.csv"))).containsExactly("index,label,target", "0,3,5", "1,8,2");
         assertThat(Files.readString(out.resolve("results.csv"))).contains("epsilon_min_linf_median_success")
-                .contains("protocol: PGD bisection").doesNotContain("protocol: sweep");
+                .contains("protocol: PGD bisection").contains(",attack-linf-bisection,").doesNotContain("protocol: sweep");
     }
 }

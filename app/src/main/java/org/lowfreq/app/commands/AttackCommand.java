@@ -149,7 +149,7 @@ public final class AttackCommand implements Runnable {
             protocol.writeArtifacts(o, m.card().name(), out);
             Path results;
             try (ResultTableWriter sink = new ResultTableWriter(out.resolve("results.csv"),
-                    new Provenance(m.card(), data.name(), split, n, "attack-" + p.label()), VersionProvider.version())) {
+                    new Provenance(m.card(), data.name(), split, n, probeName(p, s.protocol())), VersionProvider.version())) {
                 protocol.report(o, sink);
                 results = sink.commit();
             }
@@ -167,6 +167,15 @@ public final class AttackCommand implements Runnable {
         } catch (IOException e) {
             throw new UserInputException("cannot write to " + out + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The probe column of the results: {@code attack-linf} / {@code attack-l2} for the default
+     * sweep, with {@code -bisection} appended for the bisection protocol, so that runs of both
+     * protocols on one model never merge in a report.
+     */
+    static String probeName(Norm norm, SearchProtocol protocol) {
+        return "attack-" + norm.label() + (protocol == SearchProtocol.SWEEP ? "" : "-" + protocol.label());
     }
 
     private static String value(java.util.List<org.lowfreq.spi.ResultRow> rows, String metric) {
