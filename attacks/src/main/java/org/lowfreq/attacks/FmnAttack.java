@@ -32,8 +32,8 @@ import org.lowfreq.spi.Seeds;
  * the best success so far plus uniform noise in the ball of half its norm, with a fresh schedule.
  *
  * <p>Per-image stop: once an image has a success, it leaves the gradient batch when its best norm
- * has not shrunk by more than 0.1% for {@code patience} steps (extra option, default
- * {@value #DEFAULT_PATIENCE}; 0 = every image runs every step). Its trajectory does not depend on
+ * has not shrunk by more than 0.1% for {@code patience} steps (extra option; the default 0 =
+ * every image runs every step, see {@link #DEFAULT_PATIENCE}). Its trajectory does not depend on
  * the other images, so neither do the results.
  * For a minimal-norm attack {@code raw} and {@code clipped} coincide: every iterate is already
  * projected and clipped. Extra options: {@code gamma}, {@code gamma-final}, {@code first-index},
@@ -42,8 +42,16 @@ import org.lowfreq.spi.Seeds;
 public final class FmnAttack implements Attack {
     public static final Set<String> EXTRA_OPTIONS = Set.of("gamma", "gamma-final", "first-index", "patience");
     public static final int DEFAULT_STEPS = 100;
-    /** Steps without a gain in best norm after which an image stops (issue 17: no gradient on a converged image). */
-    public static final int DEFAULT_PATIENCE = 20;
+    /**
+     * Steps without a gain in best norm after which an image stops; 0 = off, the default. A
+     * patience of 20 spends about a quarter of the gradients on the linear known-answer model at
+     * the same answer, but on a real network it stopped images too early: on a briefly trained
+     * ResNet the median minimal epsilon rose from 0.131 to 0.223 (20 CIFAR-10 images). A stop
+     * rule that keeps the answer is open (issue 17).
+     */
+    public static final int DEFAULT_PATIENCE = 0;
+    /** The patience the tests use to show the per-image stop. */
+    static final int TEST_PATIENCE = 20;
     /** A gain smaller than this share of the best norm does not count as progress. */
     static final double CONVERGED = 1e-3;
     public static final double DEFAULT_STEP_SIZE = 1.0;

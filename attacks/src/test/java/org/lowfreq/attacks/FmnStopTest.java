@@ -24,11 +24,11 @@ class FmnStopTest {
     void aConvergedImageLeavesTheBatchAndStillEndsWithinOnePercent(Norm norm) {
         int n = CASE.images.count();
         CountingClassifier all = new CountingClassifier(CASE.model);
-        new FmnAttack(norm).run(all, CASE.images, CASE.targets, options(0, 0));
-        // patience 0: every image takes every step
+        new FmnAttack(norm).run(all, CASE.images, CASE.targets, FmnAttack.defaults(0.5, 0));
+        // the default (patience 0): every image takes every step
         assertThat(all.gradientImages.get()).isEqualTo((long) n * FmnAttack.DEFAULT_STEPS);
         CountingClassifier stopping = new CountingClassifier(CASE.model);
-        AttackResult r = new FmnAttack(norm).run(stopping, CASE.images, CASE.targets, options(FmnAttack.DEFAULT_PATIENCE, 0));
+        AttackResult r = new FmnAttack(norm).run(stopping, CASE.images, CASE.targets, options(FmnAttack.TEST_PATIENCE, 0));
         assertThat(stopping.gradientImages.get()).as("gradient images with per-image stop")
                 .isLessThan((long) n * FmnAttack.DEFAULT_STEPS / 2); // 288 (Linf) and 345 (L2) of 1200 when written
         for (int i = 0; i < n; i++) {
@@ -41,9 +41,9 @@ class FmnStopTest {
     @ParameterizedTest
     @EnumSource(Norm.class)
     void anImagesResultDoesNotDependOnWhichImagesShareItsBatch(Norm norm) {
-        AttackResult whole = new FmnAttack(norm).run(CASE.model, CASE.images, CASE.targets, options(FmnAttack.DEFAULT_PATIENCE, 0));
+        AttackResult whole = new FmnAttack(norm).run(CASE.model, CASE.images, CASE.targets, options(FmnAttack.TEST_PATIENCE, 0));
         AttackResult half = new FmnAttack(norm).run(CASE.model, CASE.images.slice(6, 12),
-                Arrays.copyOfRange(CASE.targets, 6, 12), options(FmnAttack.DEFAULT_PATIENCE, 6));
+                Arrays.copyOfRange(CASE.targets, 6, 12), options(FmnAttack.TEST_PATIENCE, 6));
         for (int i = 6; i < 12; i++) {
             assertThat(half.examples().get(i - 6).clipped()).isEqualTo(whole.examples().get(i).clipped());
         }
