@@ -12,6 +12,7 @@ import org.lowfreq.app.PluginRegistry;
 import org.lowfreq.app.ProbeRun;
 import org.lowfreq.app.Progress;
 import org.lowfreq.app.VersionProvider;
+import org.lowfreq.attacks.GradientRate;
 import org.lowfreq.attacks.MinimalEpsilonProtocol;
 import org.lowfreq.attacks.ProtocolSettings;
 import org.lowfreq.attacks.SearchProtocol;
@@ -159,8 +160,14 @@ public final class AttackCommand implements Runnable {
                     p.label(), value(rows, "epsilon_min_" + p.label() + "_median_success"), value(rows, "f_half_cpp"));
             if (o.batchesComputed() > 0) {
                 double perImage = o.seconds() / (o.batchesComputed() * (double) Math.min(batch, n));
+                double rate = o.gradientImages() / o.seconds();
+                int rateBatch = Math.min(Math.min(batch, n), m.preferredBatchSize());
+                double plain = GradientRate.imagesPerSecond(m, images, targets, rateBatch, 2, 10);
                 w.printf("timing: %.1f s for %d computed batches; %.1f image-gradients/s; ~%.2f s per image%n",
-                        o.seconds(), o.batchesComputed(), o.gradientImages() / o.seconds(), perImage);
+                        o.seconds(), o.batchesComputed(), rate, perImage);
+                w.printf("  %d image-gradients, %d forward images; %.0f%% of this model's plain input-gradient rate "
+                                + "(%.1f images/s at batch %d, timed after the attack)%n", o.gradientImages(),
+                        o.forwardImages(), 100 * rate / plain, plain, rateBatch);
             }
             w.println("results: " + results);
             w.flush();
