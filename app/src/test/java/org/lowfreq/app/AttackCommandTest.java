@@ -43,10 +43,8 @@ class AttackCommandTest {
 
     @Test
     void moreImagesThanTheTestSetIsRefusedWithTheLimit(@TempDir Path tmp) {
-        String root = RealData.cifar10Root().toString();
-        ImageShape shape = new ImageShape(32, 32, 3);
-        Path model = tmp.resolve("linear");
-        ReferenceModelProvider.save(DenseClassifier.linear("linear", shape, 10, new float[10 * shape.size()], new float[10]), model);
+        String root = cifarRoot();
+        Path model = zeroLinearModel(tmp);
         MainTest.Run r = MainTest.run("--data-dir", root, "attack", "--model", model.toString(), "--norm", "linf",
                 "--dataset", "cifar10", "--n", "10001", "--out", tmp.resolve("out").toString());
         assertThat(r.code()).isEqualTo(1);
@@ -64,10 +62,8 @@ class AttackCommandTest {
 
     @Test
     void givenTargetsAreCheckedBeforeTheAttackAndUsedByTheBisectionProtocol(@TempDir Path tmp) throws Exception {
-        String root = RealData.cifar10Root().toString();
-        ImageShape shape = new ImageShape(32, 32, 3);
-        Path model = tmp.resolve("linear");
-        ReferenceModelProvider.save(DenseClassifier.linear("linear", shape, 10, new float[10 * shape.size()], new float[10]), model);
+        String root = cifarRoot();
+        Path model = zeroLinearModel(tmp);
         // the first CIFAR-10 test labels are 3 (cat) and 8 (ship)
         Path bad = Files.write(tmp.resolve("bad.csv"), java.util.List.of("index,target", "0,5", "1,8"));
         MainTest.Run refused = MainTest.run("--data-dir", root, "attack", "--model", model.toString(), "--norm", "linf",
@@ -85,6 +81,19 @@ class AttackCommandTest {
         assertThat(ok.out()).contains("PGD bisection: found 0/2");
         assertThat(Files.readAllLines(out.resolve("targets.csv"))).containsExactly("index,label,target", "0,3,5", "1,8,2");
         assertThat(Files.readString(out.resolve("results.csv"))).contains("epsilon_min_linf_median_success")
-                .contains("protocol: PGD bisection").doesNotContain("protocol: sweep");
+                .contains("protocol: PGD bisection").contains(",attack-linf-bisection,").doesNotContain("protocol: sweep");
+    }
+
+    /** The data root holding CIFAR-10; the test is skipped without it. */
+    private static String cifarRoot() {
+        return RealData.cifar10Root().toString();
+    }
+
+    /** A saved 10-class linear reference model with zero weights (every class equally likely). */
+    private static Path zeroLinearModel(Path tmp) {
+        ImageShape shape = new ImageShape(32, 32, 3);
+        Path model = tmp.resolve("linear");
+        ReferenceModelProvider.save(DenseClassifier.linear("linear", shape, 10, new float[10 * shape.size()], new float[10]), model);
+        return model;
     }
 }

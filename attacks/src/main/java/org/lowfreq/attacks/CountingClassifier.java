@@ -1,5 +1,8 @@
 package org.lowfreq.attacks;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.lowfreq.spi.Capability;
@@ -15,6 +18,8 @@ final class CountingClassifier implements Classifier {
     private final Classifier inner;
     final AtomicLong forwardImages = new AtomicLong();
     final AtomicLong gradientImages = new AtomicLong();
+    /** The size of every gradient call, in order (how full the batches were). */
+    final List<Integer> gradientBatches = Collections.synchronizedList(new ArrayList<>());
 
     CountingClassifier(Classifier inner) {
         this.inner = inner;
@@ -39,6 +44,7 @@ final class CountingClassifier implements Classifier {
     @Override
     public LossGradient lossGradient(Images images, int[] classes, Loss loss) {
         gradientImages.addAndGet(images.count());
+        gradientBatches.add(images.count());
         return inner.lossGradient(images, classes, loss);
     }
 

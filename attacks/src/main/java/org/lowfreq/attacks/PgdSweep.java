@@ -18,8 +18,8 @@ import org.lowfreq.spi.Seeds;
  * (issue 17): a fixed number of slots run targeted PGD (random start, {@code steps} sign / L2 steps
  * of {@code relativeStep * eps}, projection, clipping) on one (image, epsilon) task each. Every
  * gradient call also judges each slot's current iterate: an image leaves at its first successful
- * iterate; an image whose final iterate fails moves on to the next epsilon of the grid in the same
- * slot; a freed slot takes the next waiting image, so the batch the model sees stays full while
+ * iterate; a final iterate is judged by a forward pass alone and, when it fails, the image moves on
+ * to the next epsilon of the grid in the same slot; a freed slot takes the next waiting image, so the batch the model sees stays full while
  * images remain.
  *
  * <p>Success is read from the cross-entropy the gradient call returns ({@code p_t = exp(-CE)};
@@ -91,6 +91,9 @@ final class PgdSweep {
                 int i = waiting.poll();
                 active.add(new Slot(i, 0, x0, d, ids[i]));
             }
+            if (judgeFinalIterates(model, x, targets, ids, active, best)) {
+                continue; // slots were freed or moved on: refill before the next gradient call
+            }
             int m = active.size();
             float[] px = new float[m * d];
             int[] t = new int[m];
@@ -117,21 +120,50 @@ final class PgdSweep {
                             Perturbations.norm(norm, s.delta, 0, d), probability[k]);
                     continue; // done: the slot is free for the next image
                 }
-                if (s.step == steps) {
-                    best[s.image] = Attacks.better(best[s.image], new AdversarialExample(iterate, iterate.clone(), false,
-                            Perturbations.norm(norm, s.delta, 0, d), probability[k]));
-                    if (s.level + 1 < grid.length) {
-                        s.start(s.level + 1, x0, d, ids[s.image]);
-                        next.add(s);
-                    }
-                    continue;
-                }
                 step(s, lg.gradient(), k * d, x0, d);
                 next.add(s);
             }
             active = next;
         }
         return best;
+    }
+
+    /**
+     * Judges the slots that took all their steps with a forward pass (no gradient is needed on a
+     * final iterate): a success ends the image, a failure moves it to the next epsilon or, after
+     * the last, ends it with its most probable failure. True when any slot was judged.
+     */
+    private boolean judgeFinalIterates(Classifier model, Images x, int[] targets, long[] ids, List<Slot> active,
+                                       AdversarialExample[] best) {
+        List<Slot> last = active.stream().filter(s -> s.step == steps).toList();
+        if (last.isEmpty()) {
+            return false;
+        }
+        int d = x.shape().size();
+        float[] x0 = x.pixels();
+        float[] px = new float[last.size() * d];
+        int[] t = new int[last.size()];
+        for (int k = 0; k < last.size(); k++) {
+            Slot s = last.get(k);
+            for (int q = 0; q < d; q++) {
+                px[k * d + q] = x0[s.image * d + q] + s.delta[q];
+            }
+            t[k] = targets[s.image];
+        }
+        TargetCriterion.Evaluation e = criterion.evaluate(model, new Images(last.size(), x.shape(), px), t);
+        for (int k = 0; k < last.size(); k++) {
+            Slot s = last.get(k);
+            float[] iterate = Arrays.copyOfRange(px, k * d, k * d + d);
+            AdversarialExample a = new AdversarialExample(iterate, iterate.clone(), e.success()[k],
+                    Perturbations.norm(norm, s.delta, 0, d), e.targetProbability()[k]);
+            best[s.image] = Attacks.better(best[s.image], a);
+            if (!e.success()[k] && s.level + 1 < grid.length) {
+                s.start(s.level + 1, x0, d, ids[s.image]);
+            } else {
+                active.remove(s);
+            }
+        }
+        return true;
     }
 
     /** Success of each iterate: the candidates by CE, confirmed by the exact criterion (or the criterion throughout). */

@@ -2,62 +2,14 @@ package org.lowfreq.attacks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.lowfreq.spi.AdversarialExample;
-import org.lowfreq.spi.Capability;
-import org.lowfreq.spi.Classifier;
-import org.lowfreq.spi.Images;
-import org.lowfreq.spi.Logits;
-import org.lowfreq.spi.Loss;
-import org.lowfreq.spi.LossGradient;
-import org.lowfreq.spi.ModelCard;
 import org.lowfreq.spi.Norm;
 
 /** The sweep spends gradients only on images not yet done, and keeps the model's batch full (issue 17, point 3). */
 class PgdSweepTest {
     private static final LinearKnownAnswer CASE = new LinearKnownAnswer(8, 5);
-
-    /** Records the size of every gradient call. */
-    private static final class Recording implements Classifier {
-        final Classifier inner;
-        final List<Integer> gradientBatches = new ArrayList<>();
-
-        Recording(Classifier inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public ModelCard card() {
-            return inner.card();
-        }
-
-        @Override
-        public Set<Capability> capabilities() {
-            return inner.capabilities();
-        }
-
-        @Override
-        public Logits logits(Images images) {
-            return inner.logits(images);
-        }
-
-        @Override
-        public LossGradient lossGradient(Images images, int[] classes, Loss loss) {
-            gradientBatches.add(images.count());
-            return inner.lossGradient(images, classes, loss);
-        }
-
-        @Override
-        public void close() {
-        }
-
-        int gradientImages() {
-            return gradientBatches.stream().mapToInt(Integer::intValue).sum();
-        }
-    }
 
     private static long[] ids() {
         return BatchSearch.ids(0, CASE.images.count());
@@ -70,7 +22,7 @@ class PgdSweepTest {
     @Test
     void anImageLeavesAtItsFirstSuccessfulIterate() {
         int n = CASE.images.count();
-        Recording m = new Recording(CASE.model);
+        CountingClassifier m = new CountingClassifier(CASE.model);
         // 0.25 is far above every minimal epsilon: a step or two suffices, where fixed-length PGD spends 40
         AdversarialExample[] found = new PgdSweep(settings(Norm.LINF, 0.25), 3).run(m, CASE.images, CASE.targets, ids());
         TargetCriterion.Evaluation check = new TargetCriterion(0.5).evaluate(CASE.model,
@@ -80,13 +32,13 @@ class PgdSweepTest {
             assertThat(check.success()[i]).as("image %d really succeeds", i).isTrue();
             assertThat(found[i].norm()).isLessThanOrEqualTo(0.25 + 1e-6);
         }
-        assertThat(m.gradientImages()).as("gradient images").isLessThanOrEqualTo(3 * n)
-                .isLessThan(PgdAttack.defaultSteps(Norm.LINF) * n);
+        assertThat(m.gradientImages.get()).as("gradient images").isLessThanOrEqualTo(3L * n)
+                .isLessThan((long) PgdAttack.defaultSteps(Norm.LINF) * n);
     }
 
     @Test
     void aFreedSlotTakesTheNextImageSoTheBatchStaysFullWhileImagesWait() {
-        Recording m = new Recording(CASE.model);
+        CountingClassifier m = new CountingClassifier(CASE.model);
         double lowest = Double.POSITIVE_INFINITY;
         for (int i = 0; i < CASE.images.count(); i++) {
             lowest = Math.min(lowest, CASE.minimal(Norm.LINF, i));

@@ -12,6 +12,7 @@ import org.lowfreq.app.PluginRegistry;
 import org.lowfreq.app.ProbeRun;
 import org.lowfreq.app.Progress;
 import org.lowfreq.app.VersionProvider;
+import org.lowfreq.attacks.GradientRate;
 import org.lowfreq.attacks.MinimalEpsilonProtocol;
 import org.lowfreq.attacks.ProtocolSettings;
 import org.lowfreq.attacks.SearchProtocol;
@@ -151,7 +152,7 @@ public final class AttackCommand implements Runnable {
             protocol.writeArtifacts(o, m.card().name(), out);
             Path results;
             try (ResultTableWriter sink = new ResultTableWriter(out.resolve("results.csv"),
-                    new Provenance(m.card(), data.name(), split, n, "attack-" + p.label()), VersionProvider.version())) {
+                    new Provenance(m.card(), data.name(), split, n, probeName(p, s.protocol())), VersionProvider.version())) {
                 protocol.report(o, sink);
                 results = sink.commit();
             }
@@ -161,14 +162,29 @@ public final class AttackCommand implements Runnable {
                     p.label(), value(rows, "epsilon_min_" + p.label() + "_median_success"), value(rows, "f_half_cpp"));
             if (o.batchesComputed() > 0) {
                 double perImage = o.seconds() / (o.batchesComputed() * (double) Math.min(batch, n));
+                double rate = o.gradientImages() / o.seconds();
+                int rateBatch = Math.min(Math.min(batch, n), m.preferredBatchSize());
+                double plain = GradientRate.imagesPerSecond(m, images, targets, rateBatch, 2, 10);
                 w.printf("timing: %.1f s for %d computed batches; %.1f image-gradients/s; ~%.2f s per image%n",
-                        o.seconds(), o.batchesComputed(), o.gradientImages() / o.seconds(), perImage);
+                        o.seconds(), o.batchesComputed(), rate, perImage);
+                w.printf("  %d image-gradients, %d forward images; %.0f%% of this model's plain input-gradient rate "
+                                + "(%.1f images/s at batch %d, timed after the attack)%n", o.gradientImages(),
+                        o.forwardImages(), 100 * rate / plain, plain, rateBatch);
             }
             w.println("results: " + results);
             w.flush();
         } catch (IOException e) {
             throw new UserInputException("cannot write to " + out + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The probe column of the results: {@code attack-linf} / {@code attack-l2} for the default
+     * sweep, with {@code -bisection} appended for the bisection protocol, so that runs of both
+     * protocols on one model never merge in a report.
+     */
+    static String probeName(Norm norm, SearchProtocol protocol) {
+        return "attack-" + norm.label() + (protocol == SearchProtocol.SWEEP ? "" : "-" + protocol.label());
     }
 
     private static String value(java.util.List<org.lowfreq.spi.ResultRow> rows, String metric) {
