@@ -22,6 +22,40 @@ final class Pixels {
         return u;
     }
 
+    /**
+     * The image as the reference reads it, {@code np.array(x) / 255.}: the uint8 values divided
+     * by 255 in double precision (not the float values widened, which differ in the last bits).
+     */
+    static double[] referenceInput(float[] image) {
+        double[] d = new double[image.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = clampByte((int) Math.rint(image[i] * 255.0)) / 255.0;
+        }
+        return d;
+    }
+
+    /**
+     * The reference's last step {@code np.uint8(np.clip(v, 0, 1) * 255)}, truncating, returned as
+     * uint8 steps k / 255 (which the runner's uint8 conversion maps back to k).
+     */
+    static float[] truncated(double[] v) {
+        float[] f = new float[v.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = ((int) (clip01(v[i]) * 255)) / 255f;
+        }
+        return f;
+    }
+
+    /** {@link #truncated(double[])} for a float32 pipeline: the product with 255 is rounded to float32. */
+    static float[] truncated(float[] v) {
+        float[] f = new float[v.length];
+        for (int i = 0; i < f.length; i++) {
+            float x = v[i] < 0 ? 0f : (v[i] > 1 ? 1f : v[i]);
+            f[i] = ((int) (x * 255f)) / 255f;
+        }
+        return f;
+    }
+
     static int clampByte(int v) {
         return v < 0 ? 0 : (v > 255 ? 255 : v);
     }

@@ -1,6 +1,7 @@
 package org.lowfreq.corruptions;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,33 +9,37 @@ import java.util.Arrays;
 import org.lowfreq.spi.ImageShape;
 import org.lowfreq.spi.Images;
 
-/** Test inputs: the calibration folder, CIFAR-10 test images, synthetic images. */
+/** Test inputs: the calibration resources, CIFAR-10 test images, synthetic images. */
 final class TestData {
     static final ImageShape CIFAR = new ImageShape(32, 32, 3);
 
     private TestData() {
     }
 
-    static Path shared() {
-        String data = System.getenv("LOWFREQ_DATA");
-        Path base = data != null ? Path.of(data).getParent() : Path.of("../../shared");
-        if (base == null || !Files.isDirectory(base.resolve("corruptions"))) {
-            base = Path.of("/work/shared");
-        }
-        return base;
-    }
-
-    static Path calibration() {
-        return shared().resolve("corruptions/calibration");
-    }
-
     static FrostImages frost() {
-        return new FrostImages(shared().resolve("corruptions/frost"));
+        return FrostImages.bundled();
+    }
+
+    /** A test resource under org/lowfreq/corruptions/calibration/ (copied from the reference generator's runs). */
+    static byte[] calibrationResource(String name) throws IOException {
+        try (InputStream in = TestData.class.getResourceAsStream("calibration/" + name)) {
+            if (in == null) {
+                throw new IOException("test resource calibration/" + name + " is missing");
+            }
+            return in.readAllBytes();
+        }
+    }
+
+    static int[] calibrationNpy(String name) throws IOException {
+        return npyUint8(calibrationResource(name));
     }
 
     /** The uint8 payload of a small C-order .npy file (test-only: reads the header length and skips it). */
     static int[] readNpyUint8(Path file) throws IOException {
-        byte[] b = Files.readAllBytes(file);
+        return npyUint8(Files.readAllBytes(file));
+    }
+
+    static int[] npyUint8(byte[] b) throws IOException {
         int major = b[6];
         int headerLen = major == 1 ? ((b[8] & 0xFF) | (b[9] & 0xFF) << 8) : ((b[8] & 0xFF) | (b[9] & 0xFF) << 8 | (b[10] & 0xFF) << 16);
         int start = (major == 1 ? 10 : 12) + headerLen;
@@ -59,8 +64,8 @@ final class TestData {
 
     /** The first n CIFAR-10 test images, or null when the binaries are absent. */
     static Images cifarTest(int n) throws IOException {
-        String data = System.getenv("LOWFREQ_DATA");
-        Path dir = Path.of(data != null ? data : "/work/shared/datasets").resolve("cifar-10-batches-bin");
+        // the data-root rules of the data sets module: --data-dir (none here), LOWFREQ_DATA, the user cache
+        Path dir = org.lowfreq.datasets.DataRoot.resolve(null).path().resolve("cifar-10-batches-bin");
         Path file = dir.resolve("test_batch.bin");
         if (!Files.isRegularFile(file)) {
             return null;

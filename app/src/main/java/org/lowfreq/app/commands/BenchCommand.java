@@ -47,15 +47,14 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--corruptions", defaultValue = "all", description = "Which (default: ${DEFAULT-VALUE}).")
         String corruptions;
 
-        @Option(names = "--frost-dir", paramLabel = "DIR", description = "Frost images folder.")
+        @Option(names = "--frost-dir", paramLabel = "DIR", description = "Frost images folder instead of the copies in the jar (default: $LOWFREQ_FROST_DIR when set).")
         Path frostDir;
 
         @Override
         public void run() {
             var out = spec.commandLine().getOut();
             int t = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-            List<Corruption> list = new Corruptions(frostDir != null ? new FrostImages(frostDir)
-                    : FrostImages.fromEnvironment()).select(corruptions);
+            List<Corruption> list = new Corruptions(FrostImages.fromEnvironment(frostDir)).select(corruptions);
             double[][] rates = new double[list.size()][sizes.length];
             double[][] cpu = new double[list.size()][sizes.length];
             for (int si = 0; si < sizes.length; si++) {

@@ -60,7 +60,8 @@ public final class CorruptionProbe implements Probe {
 
     @Override
     public Set<String> optionNames() {
-        return Set.of("from", "generate", "corruptions", "table", "spectra", "spectrum_images", "spectrum_severity");
+        return Set.of("from", "generate", "corruptions", "table", "spectra", "spectrum_images", "spectrum_severity",
+                "frost_dir");
     }
 
     @Override
@@ -76,7 +77,7 @@ public final class CorruptionProbe implements Probe {
         int n = ctx.dataset().size(ctx.split());
         Images clean = ctx.dataset().read(ctx.split(), 0, n);
         model.checkInput(clean);
-        Map<String, Corruption> known = discoverCorruptions();
+        Map<String, Corruption> known = discoverCorruptions(o);
         ForkJoinPool pool = new ForkJoinPool(ctx.threads());
         try {
             CorruptedSource source;
@@ -236,10 +237,11 @@ public final class CorruptionProbe implements Probe {
         return g == null ? "other" : g.label();
     }
 
-    private static Map<String, Corruption> discoverCorruptions() {
+    /** The options reach the plugins so that frost_dir (--frost-dir) picks the frost photographs. */
+    private static Map<String, Corruption> discoverCorruptions(org.lowfreq.spi.Options options) {
         Map<String, Corruption> out = new LinkedHashMap<>();
         for (Plugin p : ServiceLoader.load(Plugin.class)) {
-            for (Corruption c : p.corruptions()) {
+            for (Corruption c : p.corruptions(options)) {
                 out.putIfAbsent(c.name(), c);
             }
         }
