@@ -17,7 +17,8 @@ final class Pixels {
     static int[] toUint8(float[] image) {
         int[] u = new int[image.length];
         for (int i = 0; i < u.length; i++) {
-            u[i] = clampByte((int) Math.rint(image[i] * 255.0));
+            int v = (int) Math.rint(image[i] * 255.0);
+            u[i] = v < 0 ? 0 : (v > 255 ? 255 : v);
         }
         return u;
     }
@@ -74,10 +75,19 @@ final class Pixels {
         return f;
     }
 
+    /** k / 255f for k = 0..255 (a look-up is cheaper than a float division per value). */
+    private static final float[] STEPS = new float[256];
+
+    static {
+        for (int k = 0; k < 256; k++) {
+            STEPS[k] = k / 255f;
+        }
+    }
+
     static float[] fromUint8(int[] u) {
         float[] f = new float[u.length];
         for (int i = 0; i < f.length; i++) {
-            f[i] = u[i] / 255f;
+            f[i] = STEPS[u[i] & 0xFF];
         }
         return f;
     }
