@@ -67,12 +67,17 @@ final class JpegCompression extends TableCorruption {
 
     @Override
     float[] corrupt(float[] image, int h, int w, int c, int severity, Resolution table, RandomGenerator rng) {
+        return Pixels.fromUint8(corruptUint8(image, h, w, c, severity, table, rng));
+    }
+
+    @Override
+    int[] corruptUint8(float[] image, int h, int w, int c, int severity, Resolution table, RandomGenerator rng) {
         int quality = (int) value(C, table, severity);
         int[] u = Pixels.toUint8(image);
         if (LibjpegRoundTrip.handles(h, w, c)) {
-            return Pixels.fromUint8(roundTrip(quality).apply(u, h, w, c));
+            return roundTrip(quality).apply(u, h, w, c);
         }
-        return Pixels.fromUint8(viaImageIo(u, h, w, c, quality));
+        return viaImageIo(u, h, w, c, quality);
     }
 
     /** The JDK codec's round trip of a uint8 HWC image (c = 1 or 3). */

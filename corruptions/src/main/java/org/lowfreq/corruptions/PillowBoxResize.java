@@ -11,19 +11,38 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class PillowBoxResize {
     private static final int PRECISION_BITS = 32 - 8 - 2;
+    private static final int ONE = 1 << PRECISION_BITS;
     private static final Map<Long, Axis> AXES = new ConcurrentHashMap<>();
 
     /**
      * For each output index: the input indices and fixed-point weights of its taps. Taps of
      * weight 0 are dropped (they add nothing to Pillow's integer sums either).
      */
-    private record Axis(int[][] index, int[][] weights) {
+    private record Axis(int[][] index, int[][] weights, int[] gather) {
+        Axis(int[][] index, int[][] weights) {
+            this(index, weights, gatherOf(index, weights));
+        }
     }
 
     private PillowBoxResize() {
     }
 
     static int[] resize(int[] img, int h, int w, int c, int outH, int outW) {
+        int[] rows = outH != h ? axis(h, outH).gather() : identity(h);
+        int[] cols = outW != w ? axis(w, outW).gather() : identity(w);
+        if (rows != null && cols != null) {
+            // every output takes one input value whole (e.g. any BOX enlargement): a plain gather
+            int[] out = new int[outH * outW * c];
+            int o = 0;
+            for (int y = 0; y < outH; y++) {
+                int rowIn = rows[y] * w * c;
+                for (int x = 0; x < outW; x++) {
+                    System.arraycopy(img, rowIn + cols[x] * c, out, o, c);
+                    o += c;
+                }
+            }
+            return out;
+        }
         int[] tmp = img;
         if (outW != w) {
             tmp = horizontal(img, h, w, c, outW);
@@ -32,6 +51,26 @@ final class PillowBoxResize {
             tmp = vertical(tmp, h, outW, c, outH);
         }
         return tmp == img ? img.clone() : tmp;
+    }
+
+    /** The source index of each output when every output has a single full-weight tap, else null. */
+    private static int[] gatherOf(int[][] index, int[][] weights) {
+        int[] src = new int[index.length];
+        for (int o = 0; o < src.length; o++) {
+            if (weights[o].length != 1 || weights[o][0] != ONE) {
+                return null;
+            }
+            src[o] = index[o][0];
+        }
+        return src;
+    }
+
+    private static int[] identity(int n) {
+        int[] src = new int[n];
+        for (int i = 0; i < n; i++) {
+            src[i] = i;
+        }
+        return src;
     }
 
     private static Axis axis(int inSize, int outSize) {
@@ -95,7 +134,11 @@ final class PillowBoxResize {
             for (int xx = 0; xx < outW; xx++) {
                 int[] k = a.weights()[xx];
                 int[] at = a.index()[xx];
-                if (c == 3) {
+                if (k.length == 1 && k[0] == ONE) {
+                    // a single full-weight tap: (v << 22 + half) >> 22 = v, a plain copy
+                    System.arraycopy(img, rowIn + at[0] * c, out, o, c);
+                    o += c;
+                } else if (c == 3) {
                     int s0 = half;
                     int s1 = half;
                     int s2 = half;
@@ -130,8 +173,12 @@ final class PillowBoxResize {
         int[] out = new int[outH * row];
         int[] acc = new int[row];
         for (int yy = 0; yy < outH; yy++) {
-            java.util.Arrays.fill(acc, 1 << (PRECISION_BITS - 1));
             int[] k = a.weights()[yy];
+            if (k.length == 1 && k[0] == ONE) {
+                System.arraycopy(img, a.index()[yy][0] * row, out, yy * row, row);
+                continue;
+            }
+            java.util.Arrays.fill(acc, 1 << (PRECISION_BITS - 1));
             for (int t = 0; t < k.length; t++) {
                 int wt = k[t];
                 int off = a.index()[yy][t] * row;

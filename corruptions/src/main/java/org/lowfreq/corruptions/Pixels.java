@@ -57,6 +57,15 @@ final class Pixels {
         return f;
     }
 
+    /** {@link CorruptionRunner#toUint8(float)} of every value. */
+    static int[] toStoredUint8(float[] v) {
+        int[] u = new int[v.length];
+        for (int i = 0; i < u.length; i++) {
+            u[i] = CorruptionRunner.toUint8(v[i]);
+        }
+        return u;
+    }
+
     static int clampByte(int v) {
         return v < 0 ? 0 : (v > 255 ? 255 : v);
     }

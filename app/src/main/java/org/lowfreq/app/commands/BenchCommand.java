@@ -63,6 +63,10 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--threads", defaultValue = "0", description = "Worker threads (0 = all cores).")
         int threads;
 
+        @Option(names = "--repeats", defaultValue = "3",
+                description = "Timed passes over the images, after one untimed warm-up pass (default: ${DEFAULT-VALUE}).")
+        int repeats;
+
         @Option(names = "--corruptions", defaultValue = "all", description = "Which (default: ${DEFAULT-VALUE}).")
         String corruptions;
 
@@ -77,6 +81,9 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public void run() {
+            if (repeats < 1) {
+                throw new org.lowfreq.spi.UserInputException("--repeats " + repeats + " is not positive", "use --repeats 1 or more");
+            }
             var out = spec.commandLine().getOut();
             int t = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
             List<Corruption> list = new Corruptions(FrostImages.fromEnvironment(frostDir)).select(corruptions);
@@ -111,11 +118,14 @@ public final class BenchCommand implements Runnable {
                         }
                         long start = System.nanoTime();
                         long cpuStart = processCpuNanos();
-                        for (int s = 1; s <= 5; s++) {
-                            runner.applyToBytes(c, s, table, batch, 0, bytes, 0, ProgressListener.NONE);
+                        for (int r = 0; r < repeats; r++) {
+                            for (int s = 1; s <= 5; s++) {
+                                runner.applyToBytes(c, s, table, batch, 0, bytes, 0, ProgressListener.NONE);
+                            }
                         }
-                        rates[ci][bi] = 5.0 * n / ((System.nanoTime() - start) / 1e9);
-                        cpu[ci][bi] = (processCpuNanos() - cpuStart) / 1e3 / (5.0 * n);
+                        double count = 5.0 * n * repeats;
+                        rates[ci][bi] = count / ((System.nanoTime() - start) / 1e9);
+                        cpu[ci][bi] = (processCpuNanos() - cpuStart) / 1e3 / count;
                     }
                 }
             }
@@ -140,13 +150,24 @@ public final class BenchCommand implements Runnable {
             }
             // the rate column stays empty: the sum of CPU times is the figure that adds up
             out.println(row);
-            out.printf("(%d threads, severities 1..5 each)%n", t);
+            out.printf("(%d threads, severities 1..5 each, %d timed passes after a warm-up pass)%n", t, repeats);
         }
 
-        /** CPU time of the whole process (all threads): robust to other jobs sharing the machine. */
+        /**
+         * CPU time of the Java threads (the workers doing the corrupting), not of the process:
+         * the JIT compiler and garbage collector threads would otherwise charge their start-up
+         * work to whichever corruption runs first.
+         */
         private static long processCpuNanos() {
-            var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-            return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+            var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long sum = 0;
+            for (long id : threads.getAllThreadIds()) {
+                long t = threads.getThreadCpuTime(id);
+                if (t > 0) {
+                    sum += t;
+                }
+            }
+            return sum;
         }
 
         private static Images synthetic(int n, ImageShape s) {
