@@ -63,6 +63,10 @@ public final class FrostImages {
      */
     public static FrostImages folder(Path dir) {
         FrostImages f = new FrostImages(dir);
+        if (!Files.isDirectory(dir)) {
+            throw new UserInputException("frost folder " + dir.toAbsolutePath() + " does not exist (given by " + FLAG
+                    + " or " + ENV + ")", f.overrideHint());
+        }
         for (String[] file : FILES) {
             f.bytes(file[0], file[1]);
         }
