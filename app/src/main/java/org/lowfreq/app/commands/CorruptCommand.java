@@ -78,7 +78,7 @@ public final class CorruptCommand implements Runnable {
             throw new UserInputException("no severities given", "use --severities 1,2,3,4,5");
         }
         // checked before any data is read, so a bad override stops the run before it writes anything
-        List<Corruption> selected = new Corruptions(FrostImages.resolveOnFirstUse(null, null)).select(corruptions);
+        List<Corruption> selected = new Corruptions(FrostImages.bundled()).select(corruptions);
         if (selected.stream().anyMatch(c -> c.name().equals("frost"))) {
             selected = new Corruptions(FrostImages.fromEnvironment(frostDir)).select(corruptions);
         } else if (frostDir != null) {
