@@ -1,123 +1,76 @@
-"""CPU seconds per 32 px image of the parts of the reference CIFAR-10-C generator that need only
-numpy and scipy (skimage's gaussian is scipy.ndimage.gaussian_filter with mode='nearest',
-truncate=4; its s&p noise is two random choices per value). Run: python3 reference_timing.py"""
+"""CPU time per image of the reference CIFAR-10-C generator, per corruption, on the first N
+CIFAR-10 test images (all five severities), for the side-by-side comparison in docs/BENCHMARKS.md.
+
+This script holds none of the reference's code. It loads the corruption functions from your copy
+of make_cifar_c.py (hendrycks/robustness, ImageNet-C/create_c/, Apache-2.0): the part of that
+file above its "End Distortions" marker, without its torch imports, with the frost file names
+pointed at FROST_DIR. Each image is corrupted as the generator does, np.uint8(f(PIL image, s)).
+
+Needs (Debian 12 packages): python3-numpy python3-scipy python3-skimage python3-opencv
+python3-pil python3-wand (ImageMagick), the versions of corruptions/README.md.
+
+    python3 corruptions/bench/reference_timing.py make_cifar_c.py DATA_ROOT FROST_DIR [N] [names]
+
+DATA_ROOT holds cifar-10-batches-bin/; FROST_DIR holds frost1.png .. frost6.jpg (e.g. the
+copies in corruptions/src/main/resources/org/lowfreq/corruptions/frost). Prints a table with
+the same columns as 'lowfreq bench corruptions --dataset cifar10 --images N --threads 1'.
+"""
+import os
+import sys
 import time
+
 import numpy as np
-from scipy.ndimage import gaussian_filter, zoom as scizoom
+from PIL import Image
 
-rng = np.random.default_rng(0)
-imgs = rng.integers(0, 256, size=(200, 32, 32, 3)).astype(np.uint8)
-
-
-def gaussian(x, sigma):
-    return gaussian_filter(x, sigma=(sigma, sigma, 0), mode='nearest', truncate=4.0)
+MARKER = "# /////////////// End Distortions ///////////////"
+ORDER = ["gaussian_noise", "shot_noise", "impulse_noise", "defocus_blur", "glass_blur", "motion_blur",
+         "zoom_blur", "snow", "frost", "fog", "brightness", "contrast", "elastic_transform", "pixelate",
+         "jpeg_compression", "speckle_noise", "gaussian_blur", "spatter", "saturate"]
 
 
-def gaussian_noise(x, c=.10):
-    x = np.array(x) / 255.
-    return np.clip(x + np.random.normal(size=x.shape, scale=c), 0, 1) * 255
+def load_reference(path, frost_dir):
+    with open(path, encoding="utf-8") as f:
+        source = f.read()
+    if MARKER not in source:
+        sys.exit(f"{path} does not look like make_cifar_c.py (no '{MARKER}' line)")
+    source = source.split(MARKER)[0]
+    kept = [line for line in source.splitlines() if "torch" not in line]
+    source = "\n".join(kept).replace("'./frost", "'" + os.path.join(frost_dir, "frost"))
+    namespace = {}
+    exec(compile(source, path, "exec"), namespace)
+    return namespace
 
 
-def shot_noise(x, c=50):
-    x = np.array(x) / 255.
-    return np.clip(np.random.poisson(x * c) / c, 0, 1) * 255
+def cifar_test(data_root, n):
+    with open(os.path.join(data_root, "cifar-10-batches-bin", "test_batch.bin"), "rb") as f:
+        raw = f.read(n * 3073)
+    rows = np.frombuffer(raw, np.uint8).reshape(n, 3073)
+    return [Image.fromarray(np.ascontiguousarray(r[1:].reshape(3, 32, 32).transpose(1, 2, 0))) for r in rows]
 
 
-def impulse_noise(x, c=.07):
-    x = np.array(x) / 255.
-    flipped = np.random.choice([True, False], size=x.shape, p=[c, 1 - c])
-    salted = np.random.choice([True, False], size=x.shape, p=[0.5, 0.5])
-    x[flipped & salted] = 1
-    x[flipped & ~salted] = 0
-    return np.clip(x, 0, 1) * 255
+def main():
+    if len(sys.argv) < 4:
+        sys.exit(__doc__)
+    ref = load_reference(sys.argv[1], sys.argv[3])
+    images = cifar_test(sys.argv[2], int(sys.argv[4]) if len(sys.argv) > 4 else 500)
+    names = sys.argv[5].split(",") if len(sys.argv) > 5 else ORDER
+    np.random.seed(0)
+    print(f"| corruption | images/s, cifar10 {len(images)} images | CPU µs/image, cifar10 {len(images)} images |")
+    print("|---|---|---|")
+    total = 0.0
+    for name in names:
+        f = ref[name]
+        np.uint8(f(images[0], 1))  # imports and caches warmed, as in the Java run's untimed pass
+        wall, cpu = time.perf_counter(), time.process_time()
+        for s in range(1, 6):
+            for img in images:
+                np.uint8(f(img, s))
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        per = 1e6 * cpu / (5 * len(images))
+        total += per
+        print(f"| {name} | {5 * len(images) / wall:.0f} | {per:.1f} |", flush=True)
+    print(f"| all (sum of CPU per image) | | {total:.1f} |")
 
 
-def speckle_noise(x, c=.2):
-    x = np.array(x) / 255.
-    return np.clip(x + x * np.random.normal(size=x.shape, scale=c), 0, 1) * 255
-
-
-def gaussian_blur(x, c=1):
-    return np.clip(gaussian(np.array(x) / 255., c), 0, 1) * 255
-
-
-def glass_blur(x, c=(0.4, 1, 2)):
-    x = np.uint8(gaussian(np.array(x) / 255., c[0]) * 255)
-    for i in range(c[2]):
-        for h in range(32 - c[1], c[1], -1):
-            for w in range(32 - c[1], c[1], -1):
-                dx, dy = np.random.randint(-c[1], c[1], size=(2,))
-                h_prime, w_prime = h + dy, w + dx
-                x[h, w], x[h_prime, w_prime] = x[h_prime, w_prime], x[h, w]
-    return np.clip(gaussian(x / 255., c[0]), 0, 1) * 255
-
-
-def clipped_zoom(img, zoom_factor):
-    h = img.shape[0]
-    ch = int(np.ceil(h / zoom_factor))
-    top = (h - ch) // 2
-    img = scizoom(img[top:top + ch, top:top + ch], (zoom_factor, zoom_factor, 1), order=1)
-    trim_top = (img.shape[0] - h) // 2
-    return img[trim_top:trim_top + h, trim_top:trim_top + h]
-
-
-def zoom_blur(x, c=np.arange(1, 1.26, 0.01)):
-    x = (np.array(x) / 255.).astype(np.float32)
-    out = np.zeros_like(x)
-    for z in c:
-        out += clipped_zoom(x, z)
-    return np.clip((x + out) / (len(c) + 1), 0, 1) * 255
-
-
-def plasma_fractal(mapsize=32, wibbledecay=3):
-    maparray = np.empty((mapsize, mapsize), dtype=np.float64)
-    maparray[0, 0] = 0
-    stepsize = mapsize
-    wibble = 100
-
-    def wibbledmean(array):
-        return array / 4 + wibble * np.random.uniform(-wibble, wibble, array.shape)
-
-    def fillsquares():
-        cornerref = maparray[0:mapsize:stepsize, 0:mapsize:stepsize]
-        squareaccum = cornerref + np.roll(cornerref, shift=-1, axis=0)
-        squareaccum += np.roll(squareaccum, shift=-1, axis=1)
-        maparray[stepsize // 2:mapsize:stepsize, stepsize // 2:mapsize:stepsize] = wibbledmean(squareaccum)
-
-    def filldiamonds():
-        drgrid = maparray[stepsize // 2:mapsize:stepsize, stepsize // 2:mapsize:stepsize]
-        ulgrid = maparray[0:mapsize:stepsize, 0:mapsize:stepsize]
-        ltsum = drgrid + np.roll(drgrid, 1, axis=0) + ulgrid + np.roll(ulgrid, -1, axis=1)
-        maparray[0:mapsize:stepsize, stepsize // 2:mapsize:stepsize] = wibbledmean(ltsum)
-        ttsum = drgrid + np.roll(drgrid, 1, axis=1) + ulgrid + np.roll(ulgrid, -1, axis=0)
-        maparray[stepsize // 2:mapsize:stepsize, 0:mapsize:stepsize] = wibbledmean(ttsum)
-
-    while stepsize >= 2:
-        fillsquares()
-        filldiamonds()
-        stepsize //= 2
-        wibble /= wibbledecay
-    maparray -= maparray.min()
-    return maparray / maparray.max()
-
-
-def fog(x, c=(1.5, 1.75)):
-    x = np.array(x) / 255.
-    max_val = x.max()
-    x += c[0] * plasma_fractal(wibbledecay=c[1])[:32, :32][..., np.newaxis]
-    return np.clip(x * max_val / (max_val + c[0]), 0, 1) * 255
-
-
-def contrast(x, c=0.15):
-    x = np.array(x) / 255.
-    means = np.mean(x, axis=(0, 1), keepdims=True)
-    return np.clip((x - means) * c + means, 0, 1) * 255
-
-
-for f in [gaussian_noise, shot_noise, impulse_noise, speckle_noise, gaussian_blur, glass_blur, zoom_blur, fog,
-          contrast]:
-    n = 40 if f is glass_blur else 200
-    t = time.process_time()
-    for i in range(n):
-        np.uint8(f(imgs[i]))
-    print(f"{f.__name__}: {1e6 * (time.process_time() - t) / n:.0f} CPU us/image (severity 5)")
+if __name__ == "__main__":
+    main()

@@ -23,16 +23,17 @@ final class Brightness extends TableCorruption {
     @Override
     float[] corrupt(float[] image, int h, int w, int c, int severity, Resolution table, RandomGenerator rng) {
         double k = value(C, table, severity);
-        float[] out = new float[image.length];
+        double[] x = Pixels.referenceInput(image);
+        double[] out = new double[image.length];
         double[] hsv = new double[3];
         double[] rgb = new double[3];
         for (int p = 0; p < image.length; p += 3) {
-            Hsv.rgbToHsv(image[p], image[p + 1], image[p + 2], hsv);
+            Hsv.rgbToHsv(x[p], x[p + 1], x[p + 2], hsv);
             Hsv.hsvToRgb(hsv[0], hsv[1], Pixels.clip01(hsv[2] + k), rgb);
-            out[p] = (float) Pixels.clip01(rgb[0]);
-            out[p + 1] = (float) Pixels.clip01(rgb[1]);
-            out[p + 2] = (float) Pixels.clip01(rgb[2]);
+            out[p] = rgb[0];
+            out[p + 1] = rgb[1];
+            out[p + 2] = rgb[2];
         }
-        return out;
+        return Pixels.truncated(out);
     }
 }

@@ -18,18 +18,19 @@ final class Contrast extends TableCorruption {
     @Override
     float[] corrupt(float[] image, int h, int w, int c, int severity, Resolution table, RandomGenerator rng) {
         double k = value(C, table, severity);
+        double[] x = Pixels.referenceInput(image);
         double[] mean = new double[c];
-        for (int i = 0; i < image.length; i++) {
-            mean[i % c] += image[i];
+        for (int i = 0; i < x.length; i++) {
+            mean[i % c] += x[i];
         }
         for (int ch = 0; ch < c; ch++) {
             mean[ch] /= (double) h * w;
         }
-        float[] out = new float[image.length];
+        double[] out = new double[x.length];
         for (int i = 0; i < out.length; i++) {
             double m = mean[i % c];
-            out[i] = (float) Pixels.clip01((image[i] - m) * k + m);
+            out[i] = (x[i] - m) * k + m;
         }
-        return out;
+        return Pixels.truncated(out);
     }
 }

@@ -61,12 +61,7 @@ public final class CorruptedSetGenerator {
         int[] shape = {k * n, clean.shape().height(), clean.shape().width(), clean.shape().channels()};
         List<String> written = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        try {
-            Files.createDirectories(outDir);
-        } catch (IOException e) {
-            throw new UserInputException("cannot create " + outDir + ": " + e.getMessage());
-        }
-        writeLabels(clean.labels(), k, outDir.resolve("labels.npy"));
+        checkLabels(clean.labels());
         List<Corruption> todo = new ArrayList<>();
         for (Corruption c : corruptions) {
             if (isComplete(outDir.resolve(c.name() + ".npy"), shape)) {
@@ -83,22 +78,40 @@ public final class CorruptedSetGenerator {
                 for (int j = 0; j < k; j++) {
                     runner.applyToBytes(c, severities[j], table, clean, 0, data, j * n * size, progress);
                 }
+                // the folder and labels.npy appear only with the first finished corruption file, so a
+                // run that fails before that leaves nothing behind
+                createFolder(outDir);
                 writer.write(outDir.resolve(c.name() + ".npy"), shape, data);
                 written.add(c.name());
+                writeLabels(clean.labels(), k, outDir.resolve("labels.npy"));
             }
         } finally {
             progress.finish();
         }
+        if (!skipped.isEmpty()) {
+            writeLabels(clean.labels(), k, outDir.resolve("labels.npy"));
+        }
         return new Result(written, skipped, (System.nanoTime() - start) / 1e9);
     }
 
-    private void writeLabels(int[] labels, int k, Path file) {
-        int n = labels.length;
+    private static void createFolder(Path outDir) {
+        try {
+            Files.createDirectories(outDir);
+        } catch (IOException e) {
+            throw new UserInputException("cannot create " + outDir + ": " + e.getMessage());
+        }
+    }
+
+    private static void checkLabels(int[] labels) {
         boolean small = java.util.Arrays.stream(labels).allMatch(l -> l >= 0 && l <= 255);
         if (!small) {
             throw new UserInputException("labels above 255 cannot be stored as uint8 labels.npy",
                     "-C sets are written for data sets with at most 256 classes");
         }
+    }
+
+    private void writeLabels(int[] labels, int k, Path file) {
+        int n = labels.length;
         if (isComplete(file, new int[] {k * n})) {
             return;
         }

@@ -58,11 +58,18 @@ public final class CorruptionRunner implements AutoCloseable {
                              byte[] dest, int destOffset, ProgressListener progress) {
         int size = batch.shape().size();
         run(batch.count(), i -> {
-            float[] c = corruption.apply(batch.image(i), batch.shape(), severity, table,
-                    Seeds.random(seed, corruption.name(), severity, (long) firstIndex + i));
+            var rng = Seeds.random(seed, corruption.name(), severity, (long) firstIndex + i);
             int o = destOffset + i * size;
-            for (int k = 0; k < size; k++) {
-                dest[o + k] = (byte) toUint8(c[k]);
+            if (corruption instanceof TableCorruption own) {
+                int[] u = own.applyUint8(batch.image(i), batch.shape(), severity, table, rng);
+                for (int k = 0; k < size; k++) {
+                    dest[o + k] = (byte) u[k];
+                }
+            } else {
+                float[] c = corruption.apply(batch.image(i), batch.shape(), severity, table, rng);
+                for (int k = 0; k < size; k++) {
+                    dest[o + k] = (byte) toUint8(c[k]);
+                }
             }
             progress.advance(1);
         });
@@ -73,7 +80,8 @@ public final class CorruptionRunner implements AutoCloseable {
      * exactly k / 255 (JPEG, pixelate, motion blur) do not fall to k - 1 through float round-off.
      */
     public static int toUint8(float v) {
-        int u = (int) Math.floor(v * 255.0 + 1e-3);
+        // truncation equals floor here: anything below 0 is clamped to 0 anyway
+        int u = (int) (v * 255.0 + 1e-3);
         return u < 0 ? 0 : (u > 255 ? 255 : u);
     }
 

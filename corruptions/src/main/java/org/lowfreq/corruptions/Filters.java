@@ -8,16 +8,18 @@ final class Filters {
     private Filters() {
     }
 
-    /** scipy.ndimage.gaussian_filter1d weights: radius int(truncate * sigma + 0.5), normalised. */
+    /**
+     * scipy.ndimage.gaussian_filter1d weights: radius int(truncate * sigma + 0.5),
+     * exp(-0.5 / sigma^2 * x^2) normalised by numpy's pairwise sum, in scipy's order of operations.
+     */
     static double[] gaussianKernel(double sigma, double truncate) {
         int radius = (int) (truncate * sigma + 0.5);
         double[] k = new double[2 * radius + 1];
-        double sum = 0;
+        double a = -0.5 / (sigma * sigma);
         for (int i = -radius; i <= radius; i++) {
-            double v = Math.exp(-0.5 / (sigma * sigma) * i * i);
-            k[i + radius] = v;
-            sum += v;
+            k[i + radius] = Math.exp(a * (double) (i * i));
         }
+        double sum = NumpySum.sum(k);
         for (int i = 0; i < k.length; i++) {
             k[i] /= sum;
         }
@@ -25,15 +27,64 @@ final class Filters {
     }
 
     /**
-     * skimage.filters.gaussian (scipy gaussian_filter over the two spatial axes, not across
-     * channels). Sigma at or below 1e-15 leaves the image as it is, as scipy does.
+     * skimage.filters.gaussian (scipy gaussian_filter over the two spatial axes, y then x, not
+     * across channels). Sigma at or below 1e-15 leaves the image as it is, as scipy does. Each
+     * pass sums as scipy's correlate1d does for a symmetric kernel, so results agree to the bit.
      */
     static double[] gaussian(double[] img, int h, int w, int c, double sigma, double truncate, Border border) {
         if (sigma <= 1e-15) {
             return img.clone();
         }
         double[] k = gaussianKernel(sigma, truncate);
-        return correlateColumns(correlateRows(img, h, w, c, k, border), h, w, c, k, border);
+        return symmetricColumns(symmetricRows(img, h, w, c, k, border), h, w, c, k, border);
+    }
+
+    /**
+     * scipy's correlate1d along y for a symmetric kernel: centre tap first, then the pairs
+     * (x[-j] + x[+j]) w[j] from the outermost pair inwards.
+     */
+    static double[] symmetricRows(double[] img, int h, int w, int c, double[] k, Border border) {
+        int r = k.length / 2;
+        double[] out = new double[img.length];
+        int row = w * c;
+        int[] idx = new int[k.length];
+        for (int y = 0; y < h; y++) {
+            for (int t = 0; t < k.length; t++) {
+                idx[t] = border.fold(y + t - r, h) * row;
+            }
+            int o = y * row;
+            for (int j = 0; j < row; j++) {
+                double s = img[idx[r] + j] * k[r];
+                for (int t = 0; t < r; t++) {
+                    s += (img[idx[t] + j] + img[idx[k.length - 1 - t] + j]) * k[t];
+                }
+                out[o + j] = s;
+            }
+        }
+        return out;
+    }
+
+    /** {@link #symmetricRows} along x. */
+    static double[] symmetricColumns(double[] img, int h, int w, int c, double[] k, Border border) {
+        int r = k.length / 2;
+        double[] out = new double[img.length];
+        int[] idx = new int[k.length];
+        for (int x = 0; x < w; x++) {
+            for (int t = 0; t < k.length; t++) {
+                idx[t] = border.fold(x + t - r, w) * c;
+            }
+            for (int y = 0; y < h; y++) {
+                int base = y * w * c;
+                for (int ch = 0; ch < c; ch++) {
+                    double s = img[base + idx[r] + ch] * k[r];
+                    for (int t = 0; t < r; t++) {
+                        s += (img[base + idx[t] + ch] + img[base + idx[k.length - 1 - t] + ch]) * k[t];
+                    }
+                    out[base + x * c + ch] = s;
+                }
+            }
+        }
+        return out;
     }
 
     /** 1-D correlation along y (axis 0). */

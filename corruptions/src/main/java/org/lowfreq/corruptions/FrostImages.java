@@ -1,11 +1,11 @@
 package org.lowfreq.corruptions;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.EnumMap;
@@ -17,9 +17,11 @@ import org.lowfreq.spi.Resolution;
 import org.lowfreq.spi.UserInputException;
 
 /**
- * The six frost photographs of the reference (hendrycks/robustness, ImageNet-C/create_c/),
- * found in a folder, verified by MD5 and decoded on first use, then kept resized per severity
- * table (the reference shrinks them by 0.2 for 32 px and 0.3 for 64 px images).
+ * The six frost photographs of the reference (hendrycks/robustness, ImageNet-C/create_c/,
+ * Apache-2.0). By default the copies shipped in this jar; an override folder ({@code --frost-dir},
+ * else {@code LOWFREQ_FROST_DIR}) is checked file by file against the MD5s when it is chosen, so a
+ * wrong folder is refused before any work starts. Photographs are decoded on first use and kept
+ * resized per severity table (the reference shrinks them by 0.2 for 32 px and 0.3 for 64 px).
  */
 public final class FrostImages {
     /** File name and MD5 of each photograph, in the reference's order. */
@@ -31,34 +33,88 @@ public final class FrostImages {
             new String[] {"frost5.jpg", "50984ae2c871b7df2c28f1d71ca460a0"},
             new String[] {"frost6.jpg", "bd01b8fc7c34a4ff3265c6fb476cff7b"});
     static final double[] SCALE = {0.2, 0.3, 1.0};
+    /** The environment variable that overrides the bundled photographs. */
     public static final String ENV = "LOWFREQ_FROST_DIR";
+    /** The command-line option that overrides the bundled photographs (and the variable). */
+    public static final String FLAG = "--frost-dir";
+    private static final String RESOURCE_FOLDER = "frost/";
 
     /** One decoded RGB uint8 photograph. */
     record Photo(int height, int width, int[] rgb) {
     }
 
+    /** Null for the copies in this jar. */
     private final Path dir;
     private final Map<Resolution, List<Photo>> cache = new EnumMap<>(Resolution.class);
 
-    public FrostImages(Path dir) {
+    private FrostImages(Path dir) {
         this.dir = dir;
     }
 
-    /** The folder named by {@code LOWFREQ_FROST_DIR}, else {@code ../shared/corruptions/frost}. */
-    public static FrostImages fromEnvironment() {
-        String env = System.getenv(ENV);
-        return new FrostImages(Path.of(env != null && !env.isBlank() ? env : "../shared/corruptions/frost"));
+    /** The photographs shipped in this jar. */
+    public static FrostImages bundled() {
+        return new FrostImages(null);
     }
 
-    public Path dir() {
-        return dir;
+    /**
+     * The photographs in {@code dir}, checked now: all six present with their MD5s.
+     *
+     * @throws UserInputException naming the folder, the flag and the variable when a file is missing or differs
+     */
+    public static FrostImages folder(Path dir) {
+        FrostImages f = new FrostImages(dir);
+        if (!Files.isDirectory(dir)) {
+            throw new UserInputException("frost folder " + dir.toAbsolutePath() + " does not exist (given by " + FLAG
+                    + " or " + ENV + ")", f.overrideHint());
+        }
+        for (String[] file : FILES) {
+            f.bytes(file[0], file[1]);
+        }
+        return f;
+    }
+
+    /** {@code flag} when given, else the value of {@code LOWFREQ_FROST_DIR} when set, else the bundled copies. */
+    public static FrostImages resolve(Path flag, String environmentValue) {
+        if (flag != null) {
+            return folder(flag);
+        }
+        if (environmentValue != null && !environmentValue.isBlank()) {
+            return folder(Path.of(environmentValue));
+        }
+        return bundled();
+    }
+
+    /**
+     * Like {@link #resolve}, but an override folder is checked only when frost is first generated
+     * (with the same messages): for plugin discovery, which must not fail for commands that never
+     * generate frost.
+     */
+    public static FrostImages resolveOnFirstUse(Path flag, String environmentValue) {
+        if (flag != null) {
+            return new FrostImages(flag);
+        }
+        if (environmentValue != null && !environmentValue.isBlank()) {
+            return new FrostImages(Path.of(environmentValue));
+        }
+        return bundled();
+    }
+
+    /** {@link #resolve} with this process's {@code LOWFREQ_FROST_DIR}. */
+    public static FrostImages fromEnvironment(Path flag) {
+        return resolve(flag, System.getenv(ENV));
+    }
+
+    /** Where the photographs come from, for logs: the override folder or "bundled". */
+    public String origin() {
+        return dir == null ? "bundled" : dir.toString();
     }
 
     /** The photographs scaled for a table (loaded and verified on first call). */
     synchronized List<Photo> photos(Resolution table) {
         List<Photo> p = cache.get(table);
         if (p == null) {
-            List<Photo> originals = cache.containsKey(Resolution.IMAGENET_224) ? cache.get(Resolution.IMAGENET_224) : load();
+            List<Photo> originals = cache.containsKey(Resolution.IMAGENET_224) ? cache.get(Resolution.IMAGENET_224)
+                    : FILES.stream().map(f -> decode(f[0], bytes(f[0], f[1]))).toList();
             cache.put(Resolution.IMAGENET_224, originals);
             double scale = SCALE[table.ordinal()];
             p = scale == 1.0 ? originals : originals.stream().map(o -> {
@@ -71,52 +127,78 @@ public final class FrostImages {
         return p;
     }
 
-    private List<Photo> load() {
-        if (!Files.isDirectory(dir)) {
-            throw new UserInputException("frost images folder " + dir.toAbsolutePath() + " does not exist",
-                    "set " + ENV + " to the folder holding frost1.png .. frost6.jpg (from hendrycks/robustness, "
-                            + "ImageNet-C/create_c/)");
-        }
-        return FILES.stream().map(f -> read(dir.resolve(f[0]), f[1])).toList();
+    private String overrideHint() {
+        return "point " + FLAG + " (or " + ENV + ") at a folder holding the six originals frost1.png .. frost6.jpg "
+                + "of hendrycks/robustness, ImageNet-C/create_c/, or set neither to use the copies in the jar";
     }
 
-    private static Photo read(Path file, String md5) {
-        if (!Files.isRegularFile(file)) {
-            throw new UserInputException("frost image " + file.toAbsolutePath() + " is missing",
-                    "copy it from hendrycks/robustness, ImageNet-C/create_c/, or set " + ENV);
-        }
-        try {
-            MessageDigest digest = MessageDigest.getInstance("MD5");
-            byte[] bytes;
-            try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-                bytes = in.readAllBytes();
-            }
-            String actual = HexFormat.of().formatHex(digest.digest());
-            if (!actual.equals(md5)) {
-                throw new UserInputException("frost image " + file.toAbsolutePath() + " has MD5 " + actual
-                        + ", expected " + md5, "replace it with the original from hendrycks/robustness");
-            }
-            BufferedImage img = ImageIO.read(new java.io.ByteArrayInputStream(bytes));
-            if (img == null) {
-                throw new UserInputException("cannot decode frost image " + file.toAbsolutePath());
-            }
-            int h = img.getHeight();
-            int w = img.getWidth();
-            int[] rgb = new int[h * w * 3];
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    int argb = img.getRGB(x, y);
-                    int o = (y * w + x) * 3;
-                    rgb[o] = (argb >> 16) & 0xFF;
-                    rgb[o + 1] = (argb >> 8) & 0xFF;
-                    rgb[o + 2] = argb & 0xFF;
+    private byte[] bytes(String name, String md5) {
+        byte[] bytes;
+        String where;
+        if (dir == null) {
+            where = "bundled " + RESOURCE_FOLDER + name;
+            try (InputStream in = FrostImages.class.getResourceAsStream(RESOURCE_FOLDER + name)) {
+                if (in == null) {
+                    throw new IllegalStateException("the corruptions jar lacks " + where);
                 }
+                bytes = in.readAllBytes();
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read " + where, e);
             }
-            return new Photo(h, w, rgb);
-        } catch (IOException e) {
-            throw new UserInputException("cannot read frost image " + file.toAbsolutePath() + ": " + e.getMessage());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        } else {
+            Path file = dir.resolve(name);
+            where = file.toAbsolutePath().toString();
+            if (!Files.isRegularFile(file)) {
+                throw new UserInputException("frost image " + where + " is missing (folder given by " + FLAG
+                        + " or " + ENV + ")", overrideHint());
+            }
+            try {
+                bytes = Files.readAllBytes(file);
+            } catch (IOException e) {
+                throw new UserInputException("cannot read frost image " + where + ": " + e.getMessage(), overrideHint());
+            }
         }
+        String actual = md5(bytes);
+        if (!actual.equals(md5)) {
+            if (dir == null) {
+                throw new IllegalStateException(where + " has MD5 " + actual + ", expected " + md5);
+            }
+            throw new UserInputException("frost image " + where + " has MD5 " + actual + ", expected " + md5
+                    + " (folder given by " + FLAG + " or " + ENV + ")", overrideHint());
+        }
+        return bytes;
+    }
+
+    static String md5(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JDK has no MD5", e);
+        }
+    }
+
+    private Photo decode(String name, byte[] bytes) {
+        BufferedImage img;
+        try {
+            img = ImageIO.read(new ByteArrayInputStream(bytes));
+        } catch (IOException e) {
+            img = null;
+        }
+        if (img == null) {
+            throw new IllegalStateException("cannot decode frost image " + name + " from " + origin());
+        }
+        int h = img.getHeight();
+        int w = img.getWidth();
+        int[] rgb = new int[h * w * 3];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int argb = img.getRGB(x, y);
+                int o = (y * w + x) * 3;
+                rgb[o] = (argb >> 16) & 0xFF;
+                rgb[o + 1] = (argb >> 8) & 0xFF;
+                rgb[o + 2] = argb & 0xFF;
+            }
+        }
+        return new Photo(h, w, rgb);
     }
 }

@@ -19,8 +19,11 @@ import org.lowfreq.spi.CorruptionGroup;
 import org.lowfreq.spi.Resolution;
 
 /**
- * Encode with the JDK's baseline JPEG writer at quality c (IJG tables scaled as libjpeg does, 4:2:0
- * chroma for colour as Pillow's default) and decode with the JDK's reader.
+ * A JPEG round trip at quality c, as the reference's Pillow save and reopen: IJG tables scaled as
+ * libjpeg does, 4:2:0 chroma for colour, accurate integer DCT, fancy upsampling. Images made of
+ * whole MCUs go through {@link LibjpegRoundTrip} (the codec's arithmetic without the lossless
+ * entropy coding: a 32 px image in microseconds); others through the JDK's ImageIO codec (IJG
+ * libjpeg 6b), which also serves as the cross-check in the tests.
  */
 final class JpegCompression extends TableCorruption {
     static final double[][] C = {
@@ -53,10 +56,32 @@ final class JpegCompression extends TableCorruption {
         return it.next();
     }
 
+    /** The codec's arithmetic per quality (index = quality), immutable and shared by all threads. */
+    private final LibjpegRoundTrip[] roundTrips = new LibjpegRoundTrip[101];
+
+    {
+        for (int q = 1; q <= 100; q++) {
+            roundTrips[q] = new LibjpegRoundTrip(q);
+        }
+    }
+
     @Override
     float[] corrupt(float[] image, int h, int w, int c, int severity, Resolution table, RandomGenerator rng) {
+        return Pixels.fromUint8(corruptUint8(image, h, w, c, severity, table, rng));
+    }
+
+    @Override
+    int[] corruptUint8(float[] image, int h, int w, int c, int severity, Resolution table, RandomGenerator rng) {
         int quality = (int) value(C, table, severity);
         int[] u = Pixels.toUint8(image);
+        if (LibjpegRoundTrip.handles(h, w, c)) {
+            return roundTrip(quality).apply(u, h, w, c);
+        }
+        return viaImageIo(u, h, w, c, quality);
+    }
+
+    /** The JDK codec's round trip of a uint8 HWC image (c = 1 or 3). */
+    int[] viaImageIo(int[] u, int h, int w, int c, int quality) {
         BufferedImage img = new BufferedImage(w, h, c == 3 ? BufferedImage.TYPE_3BYTE_BGR : BufferedImage.TYPE_BYTE_GRAY);
         byte[] data = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
         for (int p = 0; p < h * w; p++) {
@@ -70,7 +95,7 @@ final class JpegCompression extends TableCorruption {
         }
         byte[] encoded = encode(writers.get(), img, quality / 100f);
         BufferedImage decoded = decode(readers.get(), encoded);
-        float[] out = new float[image.length];
+        int[] out = new int[u.length];
         var raster = decoded.getRaster();
         int[] px = new int[raster.getNumBands()];
         for (int y = 0; y < h; y++) {
@@ -78,11 +103,15 @@ final class JpegCompression extends TableCorruption {
                 raster.getPixel(x, y, px);
                 int o = (y * w + x) * c;
                 for (int ch = 0; ch < c; ch++) {
-                    out[o + ch] = px[Math.min(ch, px.length - 1)] / 255f;
+                    out[o + ch] = px[Math.min(ch, px.length - 1)];
                 }
             }
         }
         return out;
+    }
+
+    private LibjpegRoundTrip roundTrip(int quality) {
+        return roundTrips[quality];
     }
 
     static BufferedImage decode(ImageReader reader, byte[] encoded) {

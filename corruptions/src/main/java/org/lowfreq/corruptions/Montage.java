@@ -83,7 +83,7 @@ public final class Montage {
         int index = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         Images clean = cifar.read("test", 0, index + 1);
         CorruptedSet set = new CorruptedSet("cifar10-c", Path.of(args[1]), cifar.classNames(), "");
-        List<String> order = new Corruptions(FrostImages.fromEnvironment()).all().stream()
+        List<String> order = new Corruptions(FrostImages.fromEnvironment(null)).all().stream()
                 .map(org.lowfreq.spi.Corruption::name).filter(set.corruptions()::contains).toList();
         BufferedImage img = draw(clean, index, set, order);
         Path out = Path.of(args[2]);

@@ -17,10 +17,15 @@ final class Pixelate extends TableCorruption {
 
     @Override
     float[] corrupt(float[] image, int h, int w, int c, int severity, Resolution table, RandomGenerator rng) {
+        return Pixels.fromUint8(corruptUint8(image, h, w, c, severity, table, rng));
+    }
+
+    @Override
+    int[] corruptUint8(float[] image, int h, int w, int c, int severity, Resolution table, RandomGenerator rng) {
         double k = value(C, table, severity);
         int sh = Math.max(1, (int) (h * k));
         int sw = Math.max(1, (int) (w * k));
         int[] small = PillowBoxResize.resize(Pixels.toUint8(image), h, w, c, sh, sw);
-        return Pixels.fromUint8(PillowBoxResize.resize(small, sh, sw, c, h, w));
+        return PillowBoxResize.resize(small, sh, sw, c, h, w);
     }
 }

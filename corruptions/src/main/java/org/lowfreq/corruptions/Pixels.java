@@ -17,7 +17,51 @@ final class Pixels {
     static int[] toUint8(float[] image) {
         int[] u = new int[image.length];
         for (int i = 0; i < u.length; i++) {
-            u[i] = clampByte((int) Math.rint(image[i] * 255.0));
+            int v = (int) Math.rint(image[i] * 255.0);
+            u[i] = v < 0 ? 0 : (v > 255 ? 255 : v);
+        }
+        return u;
+    }
+
+    /**
+     * The image as the reference reads it, {@code np.array(x) / 255.}: the uint8 values divided
+     * by 255 in double precision (not the float values widened, which differ in the last bits).
+     */
+    static double[] referenceInput(float[] image) {
+        double[] d = new double[image.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = clampByte((int) Math.rint(image[i] * 255.0)) / 255.0;
+        }
+        return d;
+    }
+
+    /**
+     * The reference's last step {@code np.uint8(np.clip(v, 0, 1) * 255)}, truncating, returned as
+     * uint8 steps k / 255 (which the runner's uint8 conversion maps back to k).
+     */
+    static float[] truncated(double[] v) {
+        float[] f = new float[v.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = ((int) (clip01(v[i]) * 255)) / 255f;
+        }
+        return f;
+    }
+
+    /** {@link #truncated(double[])} for a float32 pipeline: the product with 255 is rounded to float32. */
+    static float[] truncated(float[] v) {
+        float[] f = new float[v.length];
+        for (int i = 0; i < f.length; i++) {
+            float x = v[i] < 0 ? 0f : (v[i] > 1 ? 1f : v[i]);
+            f[i] = ((int) (x * 255f)) / 255f;
+        }
+        return f;
+    }
+
+    /** {@link CorruptionRunner#toUint8(float)} of every value. */
+    static int[] toStoredUint8(float[] v) {
+        int[] u = new int[v.length];
+        for (int i = 0; i < u.length; i++) {
+            u[i] = CorruptionRunner.toUint8(v[i]);
         }
         return u;
     }
@@ -40,10 +84,19 @@ final class Pixels {
         return f;
     }
 
+    /** k / 255f for k = 0..255 (a look-up is cheaper than a float division per value). */
+    private static final float[] STEPS = new float[256];
+
+    static {
+        for (int k = 0; k < 256; k++) {
+            STEPS[k] = k / 255f;
+        }
+    }
+
     static float[] fromUint8(int[] u) {
         float[] f = new float[u.length];
         for (int i = 0; i < f.length; i++) {
-            f[i] = u[i] / 255f;
+            f[i] = STEPS[u[i] & 0xFF];
         }
         return f;
     }

@@ -41,6 +41,33 @@ abstract class TableCorruption implements Corruption {
 
     @Override
     public final float[] apply(float[] image, ImageShape shape, int severity, Resolution table, RandomGenerator rng) {
+        check(image, shape, severity, table, rng);
+        if (shape.channels() == 1 && needsColour()) {
+            float[] rgb = corrupt(Pixels.grayToRgb(image), shape.height(), shape.width(), 3, severity, table, rng);
+            return Pixels.rgbToGray(rgb);
+        }
+        return corrupt(image, shape.height(), shape.width(), shape.channels(), severity, table, rng);
+    }
+
+    /**
+     * The corrupted image as the uint8 values a -C file stores: the same numbers as
+     * {@code CorruptionRunner.toUint8} of {@link #apply}, without the float round trip for the
+     * corruptions that work on uint8 anyway (pixelate, JPEG).
+     */
+    final int[] applyUint8(float[] image, ImageShape shape, int severity, Resolution table, RandomGenerator rng) {
+        check(image, shape, severity, table, rng);
+        if (shape.channels() == 1 && needsColour()) {
+            return Pixels.toStoredUint8(apply(image, shape, severity, table, rng));
+        }
+        return corruptUint8(image, shape.height(), shape.width(), shape.channels(), severity, table, rng);
+    }
+
+    /** By default the stored form of {@link #corrupt}; overridden where the corruption ends in uint8. */
+    int[] corruptUint8(float[] image, int h, int w, int c, int severity, Resolution table, RandomGenerator rng) {
+        return Pixels.toStoredUint8(corrupt(image, h, w, c, severity, table, rng));
+    }
+
+    private void check(float[] image, ImageShape shape, int severity, Resolution table, RandomGenerator rng) {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(rng, "rng");
         if (severity < 1 || severity > 5) {
@@ -51,11 +78,6 @@ abstract class TableCorruption implements Corruption {
             throw new UserInputException(name + ": image holds " + image.length + " values but its shape "
                     + shape + " needs " + shape.size());
         }
-        if (shape.channels() == 1 && needsColour()) {
-            float[] rgb = corrupt(Pixels.grayToRgb(image), shape.height(), shape.width(), 3, severity, table, rng);
-            return Pixels.rgbToGray(rgb);
-        }
-        return corrupt(image, shape.height(), shape.width(), shape.channels(), severity, table, rng);
     }
 
     /** True when the definition needs three colour channels (HSV, tinted layers). */

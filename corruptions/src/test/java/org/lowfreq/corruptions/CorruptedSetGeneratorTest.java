@@ -85,4 +85,39 @@ class CorruptedSetGeneratorTest {
             assertThat(Files.readAllBytes(dir.resolve("contrast.npy"))).isEqualTo(full);
         }
     }
+
+    /** A run that fails before its first corruption file is complete leaves no folder and no labels.npy. */
+    @Test
+    void failureBeforeTheFirstFileLeavesNothing(@TempDir Path tmp) {
+        Path dir = tmp.resolve("c");
+        Corruption broken = new Corruption() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public org.lowfreq.spi.CorruptionGroup group() {
+                return org.lowfreq.spi.CorruptionGroup.LOW;
+            }
+
+            @Override
+            public boolean extra() {
+                return false;
+            }
+
+            @Override
+            public float[] apply(float[] image, org.lowfreq.spi.ImageShape shape, int severity, Resolution table,
+                                 java.util.random.RandomGenerator rng) {
+                throw new org.lowfreq.spi.UserInputException("this corruption always fails");
+            }
+        };
+        try (CorruptionRunner runner = new CorruptionRunner(0, 1)) {
+            var gen = new CorruptedSetGenerator(runner);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> gen.generate(clean(), List.of(broken),
+                    new int[] {1, 2, 3, 4, 5}, Resolution.CIFAR_32, dir, ProgressListener.NONE))
+                    .hasMessageContaining("always fails");
+        }
+        assertThat(dir).doesNotExist();
+    }
 }

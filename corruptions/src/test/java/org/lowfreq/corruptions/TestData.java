@@ -1,6 +1,7 @@
 package org.lowfreq.corruptions;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,33 +10,37 @@ import org.lowfreq.datasets.testing.RealData;
 import org.lowfreq.spi.ImageShape;
 import org.lowfreq.spi.Images;
 
-/** Test inputs: the calibration folder, CIFAR-10 test images, synthetic images. */
+/** Test inputs: the calibration resources, CIFAR-10 test images, synthetic images. */
 final class TestData {
     static final ImageShape CIFAR = new ImageShape(32, 32, 3);
 
     private TestData() {
     }
 
-    static Path shared() {
-        String data = System.getenv("LOWFREQ_DATA");
-        Path base = data != null ? Path.of(data).getParent() : Path.of("../../shared");
-        if (base == null || !Files.isDirectory(base.resolve("corruptions"))) {
-            base = Path.of("/work/shared");
-        }
-        return base;
-    }
-
-    static Path calibration() {
-        return shared().resolve("corruptions/calibration");
-    }
-
     static FrostImages frost() {
-        return new FrostImages(shared().resolve("corruptions/frost"));
+        return FrostImages.bundled();
+    }
+
+    /** A test resource under org/lowfreq/corruptions/calibration/ (copied from the reference generator's runs). */
+    static byte[] calibrationResource(String name) throws IOException {
+        try (InputStream in = TestData.class.getResourceAsStream("calibration/" + name)) {
+            if (in == null) {
+                throw new IOException("test resource calibration/" + name + " is missing");
+            }
+            return in.readAllBytes();
+        }
+    }
+
+    static int[] calibrationNpy(String name) throws IOException {
+        return npyUint8(calibrationResource(name));
     }
 
     /** The uint8 payload of a small C-order .npy file (test-only: reads the header length and skips it). */
     static int[] readNpyUint8(Path file) throws IOException {
-        byte[] b = Files.readAllBytes(file);
+        return npyUint8(Files.readAllBytes(file));
+    }
+
+    static int[] npyUint8(byte[] b) throws IOException {
         int major = b[6];
         int headerLen = major == 1 ? ((b[8] & 0xFF) | (b[9] & 0xFF) << 8) : ((b[8] & 0xFF) | (b[9] & 0xFF) << 8 | (b[10] & 0xFF) << 16);
         int start = (major == 1 ? 10 : 12) + headerLen;

@@ -37,6 +37,14 @@ public interface Plugin {
         return List.of();
     }
 
+    /**
+     * The corruptions configured by a probe's or job's options (for example the corruptions
+     * plugin's {@code frost_dir}); by default the options are ignored.
+     */
+    default List<Corruption> corruptions(Options options) {
+        return corruptions();
+    }
+
     default List<Analysis> analyses() {
         return List.of();
     }

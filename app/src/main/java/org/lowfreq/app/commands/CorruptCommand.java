@@ -61,7 +61,8 @@ public final class CorruptCommand implements Runnable {
     int limit;
 
     @Option(names = "--frost-dir", paramLabel = "DIR",
-            description = "Folder of frost1.png .. frost6.jpg (default: $LOWFREQ_FROST_DIR, else ../shared/corruptions/frost).")
+            description = "Folder of frost1.png .. frost6.jpg to use instead of the copies in the jar "
+                    + "(default: $LOWFREQ_FROST_DIR when set; checked against the originals' MD5s).")
     Path frostDir;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (required).")
@@ -75,14 +76,19 @@ public final class CorruptCommand implements Runnable {
 
     @Override
     public void run() {
-        Dataset data = probeRun.openDataset(dataset, split, limit);
-        Resolution res = table != null ? Resolution.parse(table)
-                : Resolution.forSize(data.shape().height(), data.shape().width());
-        Corruptions all = new Corruptions(frostDir != null ? new FrostImages(frostDir) : FrostImages.fromEnvironment());
-        List<Corruption> selected = all.select(corruptions);
         if (severities.length == 0) {
             throw new UserInputException("no severities given", "use --severities 1,2,3,4,5");
         }
+        // checked before any data is read, so a bad override stops the run before it writes anything
+        List<Corruption> selected = new Corruptions(FrostImages.bundled()).select(corruptions);
+        if (selected.stream().anyMatch(c -> c.name().equals("frost"))) {
+            selected = new Corruptions(FrostImages.fromEnvironment(frostDir)).select(corruptions);
+        } else if (frostDir != null) {
+            FrostImages.fromEnvironment(frostDir);
+        }
+        Dataset data = probeRun.openDataset(dataset, split, limit);
+        Resolution res = table != null ? Resolution.parse(table)
+                : Resolution.forSize(data.shape().height(), data.shape().width());
         var w = spec.commandLine().getOut();
         if (!Arrays.equals(severities, new int[] {1, 2, 3, 4, 5})) {
             w.println("note: severities " + Arrays.toString(severities)

@@ -64,6 +64,11 @@ public final class ProbeCommand implements Runnable {
             + " pairing: CSV with header seed,index,partner (seed column optional for one seed).")
     Path pairs;
 
+    @Option(names = "--frost-dir", paramLabel = "DIR",
+            description = "Corruption probe with --generate: frost photographs from this folder instead of the jar "
+                    + "(default: $LOWFREQ_FROST_DIR when set; same as -o frost_dir=DIR).")
+    Path frostDir;
+
     @Option(names = {"-o", "--set"}, paramLabel = "KEY=VALUE", description = "Probe option (repeatable).")
     List<String> set = new ArrayList<>();
 
@@ -89,6 +94,9 @@ public final class ProbeCommand implements Runnable {
         }
         if (generate) {
             options = options.with("generate", "true");
+        }
+        if (frostDir != null) {
+            options = options.with("frost_dir", frostDir.toString());
         }
         int t = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         Path results = probeRun.run(new ProbeRun.Request(probe, model, dataset, split, limit, seed, t, options, out));

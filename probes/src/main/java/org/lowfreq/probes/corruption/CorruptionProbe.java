@@ -54,7 +54,8 @@ public final class CorruptionProbe implements Probe {
 
     @Override
     public Set<String> optionNames() {
-        return Set.of("from", "generate", "corruptions", "table", "spectra", "spectrum_images", "spectrum_severity");
+        return Set.of("from", "generate", "corruptions", "table", "spectra", "spectrum_images", "spectrum_severity",
+                "frost_dir");
     }
 
     @Override
@@ -70,7 +71,7 @@ public final class CorruptionProbe implements Probe {
         o.getInt("spectrum_severity", 5, org.lowfreq.spi.ValueRange.AT_LEAST_ONE);
         if (generate) {
             // the names a generated run can use are known now; a stored set's are known once it is read
-            select(new ArrayList<>(discoverCorruptions().keySet()), o.getString("corruptions", null));
+            select(new ArrayList<>(discoverCorruptions(o).keySet()), o.getString("corruptions", null));
         }
     }
 
@@ -87,7 +88,7 @@ public final class CorruptionProbe implements Probe {
         int n = ctx.dataset().size(ctx.split());
         Images clean = ctx.dataset().read(ctx.split(), 0, n);
         model.checkInput(clean);
-        Map<String, Corruption> known = discoverCorruptions();
+        Map<String, Corruption> known = discoverCorruptions(o);
         ForkJoinPool pool = new ForkJoinPool(ctx.threads());
         try {
             CorruptedSource source;
@@ -201,10 +202,11 @@ public final class CorruptionProbe implements Probe {
         return PowerSpectrum.of(d, clean.shape(), m);
     }
 
-    private static Map<String, Corruption> discoverCorruptions() {
+    /** The options reach the plugins so that frost_dir (--frost-dir) picks the frost photographs. */
+    private static Map<String, Corruption> discoverCorruptions(org.lowfreq.spi.Options options) {
         Map<String, Corruption> out = new LinkedHashMap<>();
         for (Plugin p : ServiceLoader.load(Plugin.class)) {
-            for (Corruption c : p.corruptions()) {
+            for (Corruption c : p.corruptions(options)) {
                 out.putIfAbsent(c.name(), c);
             }
         }
