@@ -123,7 +123,7 @@ public final class AttackCommand implements Runnable {
             if (!m.capabilities().contains(Capability.INPUT_GRADIENT)) {
                 throw new UserInputException("model " + m.card().name() + " (backend " + m.card().backend()
                         + ") offers no input gradients, which the attacks need",
-                        "attack a model of a backend with gradients (tensorflow, reference); 'lowfreq plugins' lists them");
+                        "attack a model of a backend with gradients (tensorflow, pytorch, reference); 'lowfreq plugins' lists them");
             }
             Images images = data.read(split, 0, n);
             Files.createDirectories(out);
