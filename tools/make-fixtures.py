@@ -28,6 +28,11 @@ import json
 import os
 import struct
 
+# one BLAS thread: OpenBLAS splits sums by its own thread count otherwise, and the rounding (and so
+# the trained weights) would then depend on the machine
+os.environ["OPENBLAS_NUM_THREADS"] = "1"
+os.environ["OMP_NUM_THREADS"] = "1"
+
 import numpy as np
 import torch
 from torch import nn

@@ -50,8 +50,8 @@ class ImportCommandTest {
         assertThat(card.properties()).containsEntry("input_layout", "NCHW").containsEntry("input_mean", MEAN)
                 .containsEntry("input_std", "0.247,0.2435,0.2616").containsEntry("model_file", "model.pt")
                 .containsEntry("clean_accuracy_images", "300")
-                // sha256sum tools/fixtures/tiny-mlp.pt
-                .containsEntry("source_sha256", "6585a83995b100f806c10202b4c773ede99e754906077edf6f8d89f742cdc66c");
+                // sha256sum tools/fixtures/tiny-mlp.pt (the ONNX one below likewise)
+                .containsEntry("source_sha256", "25aa884a97a7cac70a0de61096110a473515ef455e2e59d9314b5bf4a752abe6");
         assertThat(out.resolve("model.pt")).hasSameBinaryContentAs(fixture("tiny-mlp.pt"));
         assertThat(card.cleanAccuracy()).isEqualTo(referenceAccuracy(300));
         assertThat(r.out()).contains("backend pytorch").contains(String.format(java.util.Locale.ROOT, "%.4f", card.cleanAccuracy()));
@@ -70,7 +70,7 @@ class ImportCommandTest {
         ModelCard card = ModelCardFile.read(out);
         assertThat(card.backend()).isEqualTo("onnx");
         assertThat(card.properties()).containsEntry("model_file", "model.onnx")
-                .containsEntry("source_sha256", "cbfbdec07bf6eef5c0af6a7a443647d01190efa3d5462663de026f4f957a10af");
+                .containsEntry("source_sha256", "e8167693815d0f38ac31bc4039ce2b544d2f2dcf7fe8e29b8cf697746da3b225");
         assertThat(card.cleanAccuracy()).isEqualTo(referenceAccuracy(300));
 
         MainTest.Run attack = MainTest.run("--data-dir", root, "attack", "--model", out.toString(), "--norm", "linf",
