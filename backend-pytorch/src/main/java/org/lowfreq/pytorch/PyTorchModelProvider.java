@@ -64,4 +64,12 @@ public final class PyTorchModelProvider implements ModelProvider {
         }
         return TorchScriptClassifier.open(file, card, options);
     }
+
+    /** Opens a TorchScript file with a card made in code (benchmarks); model folders go through {@link #load(Path)}. */
+    public Classifier load(Path file, ModelCard card) {
+        if (!Files.isRegularFile(file)) {
+            throw new UserInputException("TorchScript file " + file + " does not exist");
+        }
+        return TorchScriptClassifier.open(file, card, options);
+    }
 }
