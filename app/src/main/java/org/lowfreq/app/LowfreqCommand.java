@@ -8,6 +8,7 @@ import org.lowfreq.app.commands.CollectCommand;
 import org.lowfreq.app.commands.CorruptCommand;
 import org.lowfreq.app.commands.DataCommand;
 import org.lowfreq.app.commands.EvalCommand;
+import org.lowfreq.app.commands.ImportCommand;
 import org.lowfreq.app.commands.ManifoldCommand;
 import org.lowfreq.app.commands.ModelsCommand;
 import org.lowfreq.app.commands.PlanCommand;
@@ -34,6 +35,7 @@ import picocli.CommandLine.ScopeType;
                 QuickstartCommand.class,
                 DataCommand.class,
                 TrainCommand.class,
+                ImportCommand.class,
                 EvalCommand.class,
                 ProbeCommand.class,
                 AttackCommand.class,

@@ -145,7 +145,7 @@ public final class AttackCommand implements Runnable {
             if (!m.capabilities().contains(Capability.INPUT_GRADIENT)) {
                 throw new UserInputException("model " + m.card().name() + " (backend " + m.card().backend()
                         + ") offers no input gradients, which the attacks need",
-                        "attack a model of a backend with gradients (tensorflow, reference); 'lowfreq plugins' lists them");
+                        "attack a model of a backend with gradients (tensorflow, pytorch, reference); 'lowfreq plugins' lists them");
             }
             Files.createDirectories(out);
             MinimalEpsilonProtocol.Outcome o = protocol.run(m, images, targets, out, progress.listener());

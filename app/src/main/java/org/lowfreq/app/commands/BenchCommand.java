@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code lowfreq bench ...}: throughput measurements. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Throughput benchmarks.",
-        subcommands = {TensorFlowBenchCommand.class, BenchCommand.CorruptionsBench.class})
+        subcommands = {TensorFlowBenchCommand.class, PyTorchBenchCommand.class, BenchCommand.CorruptionsBench.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -7,8 +7,6 @@ import org.lowfreq.app.PluginRegistry;
 import org.lowfreq.app.ProbeRun;
 import org.lowfreq.spi.Classifier;
 import org.lowfreq.spi.Dataset;
-import org.lowfreq.spi.Images;
-import org.lowfreq.spi.ProgressListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -50,21 +48,9 @@ public final class EvalCommand implements Runnable {
         try (Classifier c = registry.loadModel(model)) {
             Dataset data = probeRun.openDataset(dataset != null ? dataset : c.card().dataset(), split, limit);
             int n = limit > 0 ? Math.min(limit, data.size(split)) : data.size(split);
-            int batch = Math.max(c.preferredBatchSize(), 256);
-            long correct = 0;
-            ProgressListener p = progress.listener();
-            p.start("eval " + c.card().name(), n);
-            for (int from = 0; from < n; from += batch) {
-                Images images = data.read(split, from, Math.min(batch, n - from));
-                int[] pred = c.logits(images).argmax();
-                for (int i = 0; i < pred.length; i++) {
-                    correct += pred[i] == images.labels()[i] ? 1 : 0;
-                }
-                p.advance(pred.length);
-            }
-            p.finish();
-            spec.commandLine().getOut().printf(Locale.ROOT, "%s on %s/%s (%d images): accuracy %.4f%n", c.card().name(),
-                    data.name(), split, n, (double) correct / n);
+            double accuracy = org.lowfreq.app.CleanAccuracy.measure(c, data, split, n, progress.listener());
+            spec.commandLine().getOut().printf(Locale.ROOT, "%s (backend %s) on %s/%s (%d images): accuracy %.4f%n",
+                    c.card().name(), c.card().backend(), data.name(), split, n, accuracy);
         }
     }
 }

@@ -1,0 +1,76 @@
+package org.lowfreq.onnx;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.lowfreq.spi.Classifier;
+import org.lowfreq.spi.ModelCard;
+import org.lowfreq.spi.ModelCardFile;
+import org.lowfreq.spi.ModelProvider;
+import org.lowfreq.spi.UserInputException;
+
+/**
+ * The {@code onnx} backend: ONNX files described by a {@code model-card.json}, run by ONNX Runtime.
+ * Logits only (ONNX Runtime's Java API has no autograd), so attacks refuse these models. Nothing
+ * native is touched until {@link #load}.
+ */
+public final class OnnxModelProvider implements ModelProvider {
+    public static final String NAME = "onnx";
+    /** Card property naming the ONNX file inside the model folder. */
+    public static final String MODEL_FILE = "model_file";
+    public static final String DEFAULT_FILE = "model.onnx";
+    public static final String ONNXRUNTIME_VERSION = "1.20.0";
+    private final int threads;
+    private final int batchSize;
+
+    public OnnxModelProvider() {
+        this(Integer.getInteger("lowfreq.threads", 0), 128);
+    }
+
+    /**
+     * @param threads   intra-op threads of each session (0 = ONNX Runtime's default, one per core)
+     * @param batchSize the batch size inputs are split into (models with a fixed batch use theirs)
+     */
+    public OnnxModelProvider(int threads, int batchSize) {
+        if (threads < 0 || batchSize < 1) {
+            throw new UserInputException("ONNX backend needs threads >= 0 and batch size >= 1, got " + threads + ", "
+                    + batchSize);
+        }
+        this.threads = threads;
+        this.batchSize = batchSize;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "ONNX Runtime " + ONNXRUNTIME_VERSION + " (CPU): ONNX models, logits only (no input gradients)";
+    }
+
+    @Override
+    public boolean canLoad(Path modelDir) {
+        try {
+            return ModelCardFile.exists(modelDir) && NAME.equals(ModelCardFile.read(modelDir).backend());
+        } catch (UserInputException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public Classifier load(Path modelDir) {
+        ModelCard card = ModelCardFile.read(modelDir);
+        if (!NAME.equals(card.backend())) {
+            throw new UserInputException("model " + modelDir + " is for backend '" + card.backend() + "', not " + NAME);
+        }
+        Path file = modelDir.resolve(card.properties().getOrDefault(MODEL_FILE, DEFAULT_FILE));
+        if (!Files.isRegularFile(file)) {
+            throw new UserInputException("no ONNX file " + file.getFileName() + " in " + modelDir,
+                    "an ONNX model folder holds the file named by the card's " + MODEL_FILE + " (default "
+                            + DEFAULT_FILE + ") and model-card.json; 'lowfreq import' writes both");
+        }
+        return OnnxClassifier.open(file, card, threads, batchSize);
+    }
+}
