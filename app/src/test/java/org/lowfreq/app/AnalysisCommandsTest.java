@@ -19,7 +19,7 @@ class AnalysisCommandsTest {
         Path store = tmp.resolve("demo/demo-store");
         MainTest.Run collect = MainTest.run("-q", "collect", store.toString(), "--out", tmp.resolve("all.csv").toString());
         assertThat(collect.code()).as(collect.err()).isZero();
-        assertThat(collect.out()).contains("from 39 results files");
+        assertThat(collect.out()).contains("from 56 results files") // 14 models x (train, hybrid, attack, corruption);
         MainTest.Run report = MainTest.run("-q", "report", tmp.resolve("all.csv").toString(), "--out",
                 tmp.resolve("report").toString());
         assertThat(report.code()).as(report.err()).isZero();
