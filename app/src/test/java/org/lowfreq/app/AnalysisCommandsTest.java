@@ -15,11 +15,11 @@ class AnalysisCommandsTest {
     void demoReportThenCollectAndReportFromTheStore() throws Exception {
         MainTest.Run demo = MainTest.run("-q", "report", "--demo", "--out", tmp.resolve("demo").toString());
         assertThat(demo.code()).as(demo.err()).isZero();
-        assertThat(demo.out()).contains("index.html").contains("(8 figures)");
+        assertThat(demo.out()).contains("index.html").contains("(12 figures)");
         Path store = tmp.resolve("demo/demo-store");
         MainTest.Run collect = MainTest.run("-q", "collect", store.toString(), "--out", tmp.resolve("all.csv").toString());
         assertThat(collect.code()).as(collect.err()).isZero();
-        assertThat(collect.out()).contains("from 39 results files");
+        assertThat(collect.out()).contains("from 56 results files"); // 14 models x (train, hybrid, attack, corruption)
         MainTest.Run report = MainTest.run("-q", "report", tmp.resolve("all.csv").toString(), "--out",
                 tmp.resolve("report").toString());
         assertThat(report.code()).as(report.err()).isZero();

@@ -3,7 +3,7 @@ package org.lowfreq.attacks;
 import java.util.Arrays;
 
 /**
- * Summaries of per-image minimal epsilons, NaN marking an image without a success (METHODS.md 3).
+ * Summaries of per-image minimal epsilons, NaN marking an image without a success (docs/METHODS.md 3).
  * The field's convention (Foolbox, the paper's code) summarises the successful images and puts
  * the success fraction beside; the median over all images with failures as +infinity is kept
  * under its own name, since it mixes robustness with the attack's failures.

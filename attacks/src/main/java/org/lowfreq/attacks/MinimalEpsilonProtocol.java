@@ -26,7 +26,7 @@ import org.lowfreq.spi.Seeds;
 import org.lowfreq.spi.UserInputException;
 
 /**
- * The targeted minimal-perturbation protocol of METHODS.md 3, per batch of images, with one of two
+ * The targeted minimal-perturbation protocol of docs/METHODS.md 3, per batch of images, with one of two
  * searches ({@link SearchProtocol}): the default sweep + FMN ({@link SweepSearch}) or the paper
  * code's PGD bisection ({@link BisectionSearch}). Every epsilon row notes which one produced it.
  * Targets are a seeded derangement of the labels ({@link LabelDerangement}) or a user's file

@@ -37,7 +37,7 @@ public final class PgdAttack implements org.lowfreq.spi.Attack {
         this.norm = norm;
     }
 
-    /** Default steps: 40 for Linf, 50 for L2 (METHODS.md 3). */
+    /** Default steps: 40 for Linf, 50 for L2 (docs/METHODS.md 3). */
     public static int defaultSteps(Norm norm) {
         return norm == Norm.LINF ? 40 : 50;
     }

@@ -5,7 +5,7 @@ import org.lowfreq.spi.Norm;
 import org.lowfreq.spi.UserInputException;
 
 /**
- * Settings of the minimal-epsilon protocol (METHODS.md 3).
+ * Settings of the minimal-epsilon protocol (docs/METHODS.md 3).
  *
  * @param norm           Linf or L2
  * @param images         N, the first N test images

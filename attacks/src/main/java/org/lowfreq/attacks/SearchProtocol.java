@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 import org.lowfreq.spi.UserInputException;
 
 /**
- * How the minimal epsilon of an image is searched (METHODS.md 3). Every epsilon the protocol
+ * How the minimal epsilon of an image is searched (docs/METHODS.md 3). Every epsilon the protocol
  * reports names the search that produced it, since the two differ systematically.
  */
 public enum SearchProtocol {

@@ -7,7 +7,7 @@ import org.lowfreq.spi.Loss;
 import org.lowfreq.spi.LossGradient;
 
 /**
- * The success criterion of METHODS.md 3 (argmax = target and softmax(target) >= minProb) and a
+ * The success criterion of docs/METHODS.md 3 (argmax = target and softmax(target) >= minProb) and a
  * smooth boundary function {@code g} that is negative where it holds, for attacks that need to
  * know how far they are from success:
  * <ul>

@@ -3,7 +3,7 @@ package org.lowfreq.tensorflow;
 import org.lowfreq.spi.UserInputException;
 
 /**
- * The fixed blur kernel of METHODS.md section 5: half-width {@code h = ceil(2.5 sigma)},
+ * The fixed blur kernel of docs/METHODS.md section 5: half-width {@code h = ceil(2.5 sigma)},
  * {@code exp(-(x^2 + y^2) / (2 sigma^2))} on the integer grid [-h, h]^2, normalised to sum 1.
  * Plain Java so that the graph layer and the tests' reference blur share one definition of the
  * weights but not of the convolution.

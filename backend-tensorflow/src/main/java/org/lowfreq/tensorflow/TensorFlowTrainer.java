@@ -41,7 +41,7 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * Trains a ResNet with the recipe of METHODS.md section 5 and saves it as a SavedModel plus
+ * Trains a ResNet with the recipe of docs/METHODS.md section 5 and saves it as a SavedModel plus
  * {@code model-card.json}. A checkpoint of the last finished epoch (and of the best one by
  * validation loss) is kept under {@code checkpoints/}, so an interrupted run resumes at the next
  * epoch; all randomness of an epoch is derived from (seed, epoch, ...), so a resumed run makes

@@ -106,7 +106,7 @@ class CalibrationTest {
         assertThat(ours).as(name + " s" + severity).isEqualTo(ref);
     }
 
-    /** Mean |x_c - x| (in [0, 1] units) and the residual's f_0.5 (METHODS.md 2, 200 radial points). */
+    /** Mean |x_c - x| (in [0, 1] units) and the residual's f_0.5 (docs/METHODS.md 2, 200 radial points). */
     static double[] statistics(int[] corrupted, Images clean) {
         float[] d = new float[corrupted.length];
         double mad = 0;

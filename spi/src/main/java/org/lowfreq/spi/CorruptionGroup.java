@@ -1,6 +1,6 @@
 package org.lowfreq.spi;
 
-/** Which part of the spectrum a corruption's residual mostly lives in (METHODS.md section 2). */
+/** Which part of the spectrum a corruption's residual mostly lives in (docs/METHODS.md section 2). */
 public enum CorruptionGroup {
     LOW, MEDIUM, HIGH;
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * Element-wise derangements of a label vector (METHODS.md sections 1 and 3): a permutation of the
+ * Element-wise derangements of a label vector (docs/METHODS.md sections 1 and 3): a permutation of the
  * labels in which no position keeps its own label, and from it a pairing of images in which every
  * image is used once as the second source and the two sources always differ in class.
  *

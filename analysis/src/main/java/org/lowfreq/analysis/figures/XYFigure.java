@@ -135,6 +135,53 @@ public final class XYFigure {
         return this;
     }
 
+    /**
+     * Markers with an asymmetric vertical interval each (e.g. a bootstrap interval {@code [lo, hi]}
+     * around {@code y}); a NaN end draws no bar on that side.
+     */
+    public XYFigure yIntervals(String legendLabel, double[] x, double[] y, double[] lo, double[] hi, Color colour,
+                               double size) {
+        XYIntervalSeries s = new XYIntervalSeries(legendLabel == null ? "layer" + layers : legendLabel);
+        for (int i = 0; i < x.length; i++) {
+            if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
+                s.add(x[i], x[i], x[i], y[i], Double.isFinite(lo[i]) ? lo[i] : y[i], Double.isFinite(hi[i]) ? hi[i] : y[i]);
+            }
+        }
+        XYIntervalSeriesCollection d = new XYIntervalSeriesCollection();
+        d.addSeries(s);
+        XYErrorRenderer r = new XYErrorRenderer();
+        r.setDrawXError(false);
+        r.setDefaultLinesVisible(false);
+        r.setSeriesPaint(0, colour);
+        r.setErrorPaint(colour);
+        r.setErrorStroke(new BasicStroke(1.2f));
+        r.setCapLength(4);
+        Shape shape = new Ellipse2D.Double(-size / 2, -size / 2, size, size);
+        r.setSeriesShape(0, shape);
+        plot.setDataset(layers, d);
+        plot.setRenderer(layers, r);
+        if (legendLabel != null) {
+            legend.add(new org.jfree.chart.LegendItem(legendLabel, null, null, null, shape, colour));
+        }
+        layers++;
+        return this;
+    }
+
+    /** A horizontal reference line in a colour, with a label at the right end (e.g. a family that has no sigma). */
+    public XYFigure horizontalLine(double y, String label, Color colour) {
+        ValueMarker m = new ValueMarker(y, colour, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10,
+                new float[] {6, 3}, 0));
+        if (label != null) {
+            m.setLabel(label);
+            m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+            m.setLabelPaint(colour);
+            m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+        }
+        plot.addRangeMarker(m);
+        return this;
+    }
+
     private XYFigure add(String legendLabel, double[] x, double[] y, Color colour, float width, boolean shapes, Shape shape) {
         XYSeries s = new XYSeries(legendLabel == null ? "layer" + layers : legendLabel, false, true);
         for (int i = 0; i < x.length; i++) {

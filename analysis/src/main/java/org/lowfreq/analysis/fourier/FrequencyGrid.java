@@ -1,7 +1,7 @@
 package org.lowfreq.analysis.fourier;
 
 /**
- * The frequency of each DFT bin in cycles per pixel (METHODS.md section 0): bin k of an n-point
+ * The frequency of each DFT bin in cycles per pixel (docs/METHODS.md section 0): bin k of an n-point
  * axis has frequency {@code wrap(k / n)} with {@code wrap(u) = ((u + 0.5) mod 1) - 0.5}, so each
  * axis covers [-0.5, 0.5) and Nyquist is 0.5.
  */

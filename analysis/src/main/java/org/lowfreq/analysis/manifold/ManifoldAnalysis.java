@@ -7,17 +7,26 @@ import org.lowfreq.spi.ProgressListener;
 import org.lowfreq.spi.UserInputException;
 
 /**
- * METHODS.md section 8: principal components of a population's responses, and for each leading
+ * docs/METHODS.md section 8: principal components of a population's responses, and for each leading
  * component its linear receptive field (ridge regression of the component's scores on the stimulus
- * pixels, lambda by k-fold cross-validation), the field's radial power spectrum and its preferred
- * spatial frequency in cycles/image and cycles/degree.
+ * pixels, lambda by k-fold cross-validation) and its preferred spatial frequency in cycles/image and
+ * cycles/degree.
+ *
+ * <p>The preferred frequency is read from the component's loading-weighted power spectrum of its
+ * neurons' receptive fields, {@code sum_j v_jk^2 |RF_j(f)|^2} (each neuron's field by the same ridge
+ * regression), not from the power spectrum of the component's own field {@code |sum_j v_jk RF_j(f)|^2}.
+ * The own field is a coherent sum: fields at different positions add in phase more easily at low
+ * frequencies (an offset d dephases frequency f by 2 pi f d), and PCA, which maximises the variance
+ * and so the energy of that sum, picks combinations on the low side of the neurons' band. The own
+ * field of PC1 of a population tuned to 2.7 cycles/image peaks at 2.3-2.6. The incoherent sum keeps
+ * each neuron's tuning; {@link RadialSpectrum} then takes the centre of its ring of power.
  */
 public final class ManifoldAnalysis {
     /** Grayscale stimuli, n x h x w row-major. */
     public record Stimuli(float[] pixels, int n, int h, int w) {
         /**
          * From an array of shape (n, h, w), (n, h, w, 1) or (n, h, w, 3); colour is reduced to
-         * luminance {@code 0.299 R + 0.587 G + 0.114 B} (METHODS.md 0).
+         * luminance {@code 0.299 R + 0.587 G + 0.114 B} (docs/METHODS.md 0).
          */
         public static Stimuli of(float[] data, int[] shape) {
             if (shape.length == 3) {
@@ -45,8 +54,8 @@ public final class ManifoldAnalysis {
      *
      * @param index              0-based component
      * @param varianceExplained  fraction of the response variance
-     * @param field              ridge weights, h x w row-major
-     * @param spectrum           radial power spectrum of the field
+     * @param field              ridge weights, h x w row-major (the component's own receptive field)
+     * @param spectrum           radial profile of the loading-weighted power of the neurons' fields
      * @param preferredCpi       preferred frequency, cycles/image
      * @param preferredCpd       preferred frequency, cycles/degree
      * @param lambda             ridge penalty chosen by cross-validation
@@ -82,10 +91,15 @@ public final class ManifoldAnalysis {
         Pca pca = Pca.of(responses, n, m);
         progress.advance(1);
         int k = Math.min(components, pca.r());
-        double[] y = new double[n * k];
+        // targets: the k component scores, then the m neurons (one SVD per fold serves all of them)
+        int t = k + m;
+        double[] y = new double[n * t];
         for (int i = 0; i < n; i++) {
             for (int c = 0; c < k; c++) {
-                y[i * k + c] = pca.scores()[i * pca.r() + c];
+                y[i * t + c] = pca.scores()[i * pca.r() + c];
+            }
+            for (int j = 0; j < m; j++) {
+                y[i * t + k + j] = responses[i * m + j];
             }
         }
         int p = stimuli.h() * stimuli.w();
@@ -93,11 +107,24 @@ public final class ManifoldAnalysis {
         for (int i = 0; i < x.length; i++) {
             x[i] = stimuli.pixels()[i];
         }
-        RidgeRegression.Fit[] fits = RidgeRegression.fit(x, n, p, y, k, folds, seed);
+        RidgeRegression.Fit[] fits = RidgeRegression.fit(x, n, p, y, t, folds, seed);
         progress.advance(1);
+        double[][] neuronPower = new double[m][];
+        for (int j = 0; j < m; j++) {
+            neuronPower[j] = RadialSpectrum.paddedPower(fits[k + j].weights(), stimuli.h(), stimuli.w());
+        }
         List<ComponentField> out = new ArrayList<>();
         for (int c = 0; c < k; c++) {
-            RadialSpectrum s = RadialSpectrum.of(fits[c].weights(), stimuli.h(), stimuli.w());
+            double[] power = new double[neuronPower[0].length];
+            for (int j = 0; j < m; j++) {
+                double v = pca.loadings()[j * pca.r() + c];
+                double v2 = v * v;
+                double[] pj = neuronPower[j];
+                for (int q = 0; q < power.length; q++) {
+                    power[q] += v2 * pj[q];
+                }
+            }
+            RadialSpectrum s = RadialSpectrum.ofPower(power, stimuli.h(), stimuli.w());
             out.add(new ComponentField(c, pca.explained()[c], fits[c].weights(), s, s.preferredCpi(),
                     SpatialFrequency.cyclesPerImageToCpd(s.preferredCpi(), fovDegrees), fits[c].lambda(), fits[c].cvR2()));
         }

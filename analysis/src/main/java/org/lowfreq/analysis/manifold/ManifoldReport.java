@@ -51,8 +51,10 @@ public final class ManifoldReport {
         page.image(fields, "receptive fields", "Linear receptive field of each leading component: ridge regression of its "
                 + "scores on the stimulus pixels, penalty by cross-validation. Blue negative, white 0, vermillion positive; "
                 + "each field scaled to its own maximum |weight|.");
-        page.image(spectra, "spectra", "Radial power spectrum of each field (angular mean, normalised to its maximum); "
-                + "dots: preferred frequency (peak of the 2-D power spectrum).");
+        page.image(spectra, "spectra", "Radial power spectrum of each component: the power spectra of the neurons' "
+                + "receptive fields weighted by the squared loadings (angular mean, normalised to its maximum); the legend "
+                + "gives the preferred frequency, the centre of that ring of power (analysis/README.md, 'Neural-manifold "
+                + "analysis').");
         List<List<String>> rows = new ArrayList<>();
         for (ManifoldAnalysis.ComponentField c : res.components()) {
             rows.add(List.of("PC" + (c.index() + 1), fmt(c.varianceExplained()), fmt(c.preferredCpi()),
@@ -103,7 +105,7 @@ public final class ManifoldReport {
     }
 
     static XYFigure spectra(ManifoldAnalysis.Result res) {
-        XYFigure f = new XYFigure("Radial power spectra of the receptive fields",
+        XYFigure f = new XYFigure("Radial power spectra (fraction of maximum) vs spatial frequency (cycles/image)",
                 "spatial frequency (cycles/image; / " + org.lowfreq.spi.ResultRow.formatNumber(res.fovDegrees()) + " = cycles/degree)",
                 "power (angular mean, fraction of the maximum)");
         for (ManifoldAnalysis.ComponentField c : res.components()) {

@@ -7,7 +7,7 @@ import org.lowfreq.analysis.units.SpatialFrequency;
 import org.lowfreq.spi.Seeds;
 
 /**
- * A synthetic V1-like population for known-answer tests of the manifold analysis (METHODS.md 8).
+ * A synthetic V1-like population for known-answer tests of the manifold analysis (docs/METHODS.md 8).
  * Each unit is a Gabor filter (zero mean, unit L2 norm) with a preferred spatial frequency drawn
  * log-normally around its sub-population's value (sd in octaves), a uniform orientation and phase,
  * an envelope of sd 0.39 wavelengths (about 1.5 octaves of bandwidth, typical of V1) and a centre

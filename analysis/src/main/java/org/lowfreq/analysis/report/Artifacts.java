@@ -24,7 +24,12 @@ import org.lowfreq.analysis.results.ResultTable;
  * colour bars, embedded as they are); cumulative radial power curves come from
  * {@code spectrum_cumulative.csv}.
  */
-public record Artifacts(List<Figure> hybridExamples, List<Figure> spectrumHeatMaps, List<Curve> cumulativeCurves) {
+public record Artifacts(List<Figure> hybridExamples, List<Figure> spectrumHeatMaps, List<Curve> cumulativeCurves,
+                        List<Job> jobs) {
+
+    /** A job folder with the model and probe of its rows (for sources that read the folder themselves). */
+    public record Job(String model, String probe, Path folder) {
+    }
 
     /** The file the spectra writers put the cumulative radial power in (columns a_cpp, a_norm, ratio). */
     public static final String CUMULATIVE_CSV = "spectrum_cumulative.csv";
@@ -38,13 +43,14 @@ public record Artifacts(List<Figure> hybridExamples, List<Figure> spectrumHeatMa
     }
 
     public static Artifacts none() {
-        return new Artifacts(List.of(), List.of(), List.of());
+        return new Artifacts(List.of(), List.of(), List.of(), List.of());
     }
 
     public static Artifacts scan(List<Path> jobFolders) {
         List<Figure> hybrid = new ArrayList<>();
         List<Figure> spectra = new ArrayList<>();
         List<Curve> curves = new ArrayList<>();
+        List<Job> folders = new ArrayList<>();
         for (Path job : jobFolders) {
             Path results = job.resolve(ResultCollector.RESULTS_FILE);
             if (!Files.isRegularFile(results)) {
@@ -57,12 +63,10 @@ public record Artifacts(List<Figure> hybridExamples, List<Figure> spectrumHeatMa
                 continue;
             }
             Path cumulative = job.resolve(CUMULATIVE_CSV);
-            if (pngs.isEmpty() && !Files.isRegularFile(cumulative)) {
-                continue;
-            }
             List<Map<String, String>> rows = ResultTable.read(results);
             String model = rows.isEmpty() ? job.getFileName().toString() : rows.get(0).get("model");
             String probe = rows.isEmpty() ? "" : rows.get(0).get("probe");
+            folders.add(new Job(model, probe, job));
             for (Path p : pngs) {
                 String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
                 if (probe.equals("hybrid") && name.contains("example")) {
@@ -78,7 +82,7 @@ public record Artifacts(List<Figure> hybridExamples, List<Figure> spectrumHeatMa
                 }
             }
         }
-        return new Artifacts(List.copyOf(hybrid), List.copyOf(spectra), List.copyOf(curves));
+        return new Artifacts(List.copyOf(hybrid), List.copyOf(spectra), List.copyOf(curves), List.copyOf(folders));
     }
 
     /** Columns a_cpp and ratio of a spectrum_cumulative.csv; a file that does not parse yields an empty curve. */

@@ -20,10 +20,12 @@ import org.lowfreq.spi.Seeds;
 
 /**
  * A synthetic experiment store with plausible (made-up) results in the probes' tidy format: a
- * baseline, a blur sweep (sigma 0.5 to 3, five seeds at sigma 1.5), an adversarially trained and an
- * augmentation-trained model, each measured by the hybrid probe, the Linf attack protocol and the
- * corruption probe. Robustness is an inverted U in f_rev by construction (peak near sigma 1.5), so the
- * Goldilocks fit has a known answer. For {@code lowfreq report --demo} and the tests; never data.
+ * baseline (two seeds), a blur sweep (sigma 0.5 to 3, five seeds at sigma 1.5), a blur model
+ * fine-tuned from the baseline, an adversarially trained and an augmentation-trained model, each
+ * with a training job (model card, clean accuracy) and measured by the hybrid probe, the Linf attack
+ * protocol and the corruption probe, under the probes' metric names. Robustness is an inverted U in
+ * f_rev by construction (peak near sigma 1.5), so the Goldilocks fit has a known answer. For
+ * {@code lowfreq report --demo} and the tests; never data.
  */
 public final class DemoStore {
     public static final double[] F_MIX = {0, .03, .04, .05, .06, .08, .09, .11, .13, .15, .17, .19, .22, .27, .33,
@@ -31,6 +33,7 @@ public final class DemoStore {
     static final String[] CORRUPTIONS = {"gaussian_noise", "shot_noise", "impulse_noise", "defocus_blur", "glass_blur",
             "motion_blur", "zoom_blur", "snow", "frost", "fog", "brightness", "contrast", "elastic_transform",
             "pixelate", "jpeg_compression"};
+    static final String[] EXTRAS = {"speckle_noise", "gaussian_blur", "spatter", "saturate"};
     /** Where the synthetic corruption accuracy peaks (normalised f_rev). */
     public static final double DEMO_PEAK_F_REV = 0.19;
 
@@ -38,11 +41,19 @@ public final class DemoStore {
     }
 
     private record Spec(String family, double sigma, long seed, double fRev, double cleanAcc, double cAcc,
-                        double fHalf, double medianEps) {
+                        double fHalf, double medianEps, boolean fineTuned) {
     }
 
-    /** Writes the store (one folder per model x probe job) and returns the job folders. */
+    /** Writes the store (one folder per model x job) with all 15 common corruptions; returns the job folders. */
     public static List<Path> write(Path store, long seed) {
+        return write(store, seed, CORRUPTIONS.length);
+    }
+
+    /**
+     * Writes the store with the corruption probe run on the first {@code corruptions} common
+     * corruptions only (fewer than 15 makes it a "-C subset"); returns the job folders.
+     */
+    public static List<Path> write(Path store, long seed, int corruptions) {
         List<Spec> specs = new ArrayList<>();
         SplittableRandom rng = Seeds.random(seed, "demo-store");
         for (long s = 0; s < 2; s++) {
@@ -54,15 +65,28 @@ public final class DemoStore {
         for (long s = 0; s < 5; s++) {
             specs.add(spec("blur", 1.5, s, 0.34 / (1 + 0.55 * 1.5), rng));
         }
+        Spec ft = spec("blur", 1.5, 0, 0.34 / (1 + 0.4 * 1.5), rng);
+        specs.add(new Spec(ft.family(), ft.sigma(), ft.seed(), ft.fRev(), ft.cleanAcc(), ft.cAcc(), ft.fHalf(),
+                ft.medianEps(), true));
         specs.add(spec("adversarial", 0, 0, 0.15, rng));
         specs.add(spec("augmentation", 0, 0, 0.21, rng));
         List<Path> jobs = new ArrayList<>();
         for (Spec sp : specs) {
-            String name = "resnet18-w16-" + sp.family() + (sp.sigma() > 0 ? sp.sigma() : "") + "-s" + sp.seed();
+            String name = "resnet18-w16-" + sp.family() + (sp.sigma() > 0 ? sp.sigma() : "") + (sp.fineTuned() ? "-ft" : "")
+                    + "-s" + sp.seed();
+            Map<String, String> props = new java.util.TreeMap<>(Map.of("demo", "true", "epochs", "3", "width", "16",
+                    "augmentation", "reflect-pad 4 + random crop 32, horizontal flip"));
+            if (sp.fineTuned()) {
+                props.put("init_from", "resnet18-w16-baseline-s0");
+            }
             ModelCard card = new ModelCard(name, sp.family(), "resnet18", "demo", new ImageShape(32, 32, 3),
                     List.of("airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck"),
-                    sp.sigma(), 0, "cifar10", sp.seed(), sp.cleanAcc(), Map.of("demo", "true"));
+                    sp.sigma(), 0, "cifar10", sp.seed(), sp.cleanAcc(), props);
             SplittableRandom r = Seeds.random(seed, "demo", name);
+            Path trainJob = job(store, card, "train", 10000, List.of(ResultRow.summary("clean_accuracy", sp.cleanAcc(),
+                    sp.seed())));
+            org.lowfreq.spi.ModelCardFile.write(trainJob.resolve("model"), card);
+            jobs.add(trainJob);
             Path hybridJob = job(store, card, "hybrid", 10000, hybridRows(sp, r));
             if (sp.seed() == 0 && "baseline".equals(sp.family())) {
                 writeHybridExamples(hybridJob.resolve("hybrid-examples.png"));
@@ -71,12 +95,13 @@ public final class DemoStore {
             PowerSpectrum spectrum = syntheticSpectrum(sp.fHalf(), Seeds.derive(seed, "demo-spectrum", name));
             Path attackJob = job(store, card, "attack-linf", 200, attackRows(sp, spectrum));
             SpectrumCsv.cumulativeRadial(spectrum.cumulativeRadial(), attackJob.resolve(Artifacts.CUMULATIVE_CSV));
+            SpectrumCsv.meanPower(spectrum, attackJob.resolve(SpectrumSource.POWER_CSV));
             if (sp.seed() == 0) {
                 SpectrumFigures.heatMap(name + ": mean power of the perturbations", spectrum,
                         attackJob.resolve("spectrum_heatmap.png"));
             }
             jobs.add(attackJob);
-            jobs.add(job(store, card, "corruption", 10000, corruptionRows(sp, r)));
+            jobs.add(job(store, card, "corruption", 10000, corruptionRows(sp, r, corruptions)));
         }
         return jobs;
     }
@@ -96,7 +121,7 @@ public final class DemoStore {
             fHalf = 0.055;
             eps = 0.03;
         }
-        return new Spec(family, sigma, seed, fRev, clean, cAcc, fHalf, eps);
+        return new Spec(family, sigma, seed, fRev, clean, cAcc, fHalf, eps, false);
     }
 
     private static Path job(Path store, ModelCard card, String probe, int images, List<ResultRow> rows) {
@@ -139,6 +164,9 @@ public final class DemoStore {
             }
             fRevs.add(fRev);
             rows.add(ResultRow.summary("f_rev_norm", fRev, s));
+            String ci = "95% percentile bootstrap over images, 1000 resamples";
+            rows.add(ResultRow.summary("f_rev_norm_ci_low", fRev - 0.012 - 0.004 * Math.abs(r.nextGaussian()), s).withNote(ci));
+            rows.add(ResultRow.summary("f_rev_norm_ci_high", fRev + 0.012 + 0.004 * Math.abs(r.nextGaussian()), s).withNote(ci));
             rows.add(ResultRow.summary("f_rev_cpp", SpatialFrequency.normalisedToCpp(fRev), s));
         }
         double mean = fRevs.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
@@ -160,11 +188,17 @@ public final class DemoStore {
             double rate = 0.5 * (1 + erf(z / Math.sqrt(2)));
             rows.add(ResultRow.at("epsilon_linf", Math.round(eps * 1e6) / 1e6, 0, "success_rate", rate));
         }
+        // the most robust models fail on some images within the budget: success fraction < 1
+        double success = Math.min(1, 0.025 / sp.medianEps());
         double mean = sp.medianEps() * Math.exp(logSd * logSd / 2);
-        rows.add(ResultRow.summary("epsilon_min_linf_median", sp.medianEps(), 0));
-        rows.add(ResultRow.summary("epsilon_min_linf_mean", mean, 0));
-        rows.add(ResultRow.summary("log_epsilon_min_linf_mean", Math.log(mean), 0));
-        rows.add(ResultRow.summary("success_fraction", 1.0, 0));
+        String over = "over the images with a success";
+        rows.add(ResultRow.summary("epsilon_min_linf_median_success", sp.medianEps(), 0).withNote(over));
+        rows.add(ResultRow.summary("epsilon_min_linf_mean_success", mean, 0).withNote(over));
+        rows.add(ResultRow.summary("log_epsilon_min_linf_mean_success", Math.log(mean), 0).withNote(over));
+        rows.add(ResultRow.summary("success_fraction", success, 0));
+        rows.add(ResultRow.summary("epsilon_min_linf_median_all", success > 0.5 ? sp.medianEps() / success : Double.NaN, 0)
+                .withNote(success > 0.5 ? "over all images, failures counted as +infinity"
+                        : "half or more of the images have no successful perturbation"));
         double fHalf = spectrum.cumulativeRadial().halfPowerFrequencyCpp();
         rows.add(ResultRow.summary("f_half_cpp", fHalf, 0).withGroup("perturbation_spectrum"));
         rows.add(ResultRow.summary("f_half_norm", SpatialFrequency.cppToNormalised(fHalf), 0).withGroup("perturbation_spectrum"));
@@ -204,29 +238,46 @@ public final class DemoStore {
         return PowerSpectrum.of(all, shape, count);
     }
 
-    private static List<ResultRow> corruptionRows(Spec sp, SplittableRandom r) {
+    private static List<ResultRow> corruptionRows(Spec sp, SplittableRandom r, int corruptions) {
         List<ResultRow> rows = new ArrayList<>();
         double sum = 0;
         int cells = 0;
-        for (int c = 0; c < CORRUPTIONS.length; c++) {
+        for (int c = 0; c < CORRUPTIONS.length + EXTRAS.length; c++) {
+            boolean extra = c >= CORRUPTIONS.length;
+            if (!extra && c >= corruptions) {
+                continue;
+            }
             // noise corruptions hurt high-frequency models more; haze-like ones hurt low-frequency models more
             double tilt = c < 3 ? -1.2 * (sp.fRev() - 0.2) : (c >= 7 && c <= 11 ? 0.6 * (sp.fRev() - 0.2) : 0);
             double offset = 0.05 * Math.sin(1.7 * c) + tilt;
+            String name = extra ? EXTRAS[c - CORRUPTIONS.length] : CORRUPTIONS[c];
+            double extraSum = 0;
             for (int s = 1; s <= 5; s++) {
                 double acc = Math.max(0.1, Math.min(sp.cleanAcc(), sp.cAcc() + offset - 0.055 * (s - 3)
                         + 0.01 * r.nextGaussian()));
-                rows.add(ResultRow.at("severity", s, 0, "accuracy", acc).withGroup(CORRUPTIONS[c]));
-                sum += acc;
-                cells++;
+                rows.add(ResultRow.at("severity", s, 0, "accuracy", acc).withGroup(name));
+                if (!extra) {
+                    sum += acc;
+                    cells++;
+                } else {
+                    extraSum += acc;
+                }
+            }
+            if (extra) {
+                rows.add(new ResultRow("", "", name, 0, "accuracy_mean_over_severities", extraSum / 5, ""));
             }
         }
-        rows.add(ResultRow.summary("corruption_accuracy_mean", sum / cells, 0));
-        rows.add(ResultRow.summary("clean_accuracy", sp.cleanAcc(), 0));
+        if (cells == 5 * CORRUPTIONS.length) {
+            rows.add(ResultRow.summary("c_accuracy", sum / cells, 0).withNote("mean of the 75 cells"));
+        } else {
+            rows.add(ResultRow.summary("c_subset_accuracy", sum / cells, 0).withNote("-C subset (" + cells + " of 75 cells)"));
+        }
+        rows.add(ResultRow.summary("clean_accuracy", sp.cleanAcc(), 0).withNote("uncorrupted test images"));
         return rows;
     }
 
     /**
-     * A strip of synthetic hybrids (METHODS.md 1: low-pass of a smooth pattern + high-pass of a fine
+     * A strip of synthetic hybrids (docs/METHODS.md 1: low-pass of a smooth pattern + high-pass of a fine
      * one) across f_mix, standing in for the probe's example figure.
      */
     static void writeHybridExamples(Path png) {

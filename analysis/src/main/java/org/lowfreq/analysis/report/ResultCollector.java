@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -26,7 +27,7 @@ public final class ResultCollector {
     public static final String RESULTS_FILE = "results.csv";
 
     /** What was collected. */
-    public record Summary(Path table, int files, int rows, List<Path> jobFolders) {
+    public record Summary(Path table, int files, int rows, List<Path> jobFolders, List<String> warnings) {
     }
 
     private ResultCollector() {
@@ -58,8 +59,16 @@ public final class ResultCollector {
         return false;
     }
 
-    /** Joins all results files below {@code store} into {@code out}. */
+    /** Joins all results files below {@code store} into {@code out}; identities from training folders' cards. */
     public static Summary collect(Path store, Path out, ProgressListener progress) {
+        return collect(store, out, progress, ModelIdentities.Lookup.TRAINING_FOLDER_CARD);
+    }
+
+    /**
+     * Joins all results files below {@code store} into {@code out}, and writes the identity of each
+     * model beside it ({@link ModelIdentities}); models that share a name but differ are renamed.
+     */
+    public static Summary collect(Path store, Path out, ProgressListener progress, ModelIdentities.Lookup lookup) {
         List<Path> files = findResultFiles(store);
         if (files.isEmpty()) {
             throw new UserInputException("no " + RESULTS_FILE + " below " + store,
@@ -67,29 +76,42 @@ public final class ResultCollector {
         }
         Path outAbs = out.toAbsolutePath().normalize();
         progress.start("collect", files.size());
-        List<Map<String, String>> rows = new ArrayList<>();
-        List<Path> jobs = new ArrayList<>();
+        Map<Path, List<Map<String, String>>> byJob = new LinkedHashMap<>();
         for (Path f : files) {
             if (f.toAbsolutePath().normalize().equals(outAbs)) {
                 continue; // a previous collected table inside the store is not a job
             }
-            rows.addAll(ResultTable.read(f)); // refuses a wrong schema, naming the file
-            jobs.add(f.getParent());
+            byJob.put(f.getParent(), new ArrayList<>(ResultTable.read(f))); // refuses a wrong schema, naming the file
             progress.advance(1);
         }
         progress.finish();
+        List<String> warnings = new ArrayList<>();
+        Map<String, ModelIdentity> ids = ModelIdentities.resolve(byJob, lookup, warnings);
+        List<Map<String, String>> rows = new ArrayList<>();
+        byJob.values().forEach(rows::addAll);
+        List<Path> jobs = List.copyOf(byJob.keySet());
         writeAtomically(out, rows);
         writeSources(out, jobs);
-        return new Summary(out, jobs.size(), rows.size(), jobs);
+        ModelIdentities.write(out, ids);
+        return new Summary(out, jobs.size(), rows.size(), jobs, warnings);
     }
 
     /** Joins the given tables, in that order, into one written atomically; returns the row count. */
     public static int join(List<Path> tables, Path out) {
-        List<Map<String, String>> rows = new ArrayList<>();
+        return join(tables, out, ModelIdentities.Lookup.TRAINING_FOLDER_CARD, new ArrayList<>());
+    }
+
+    /** {@link #join(List, Path)} that also writes the models' identities beside the table (see collect). */
+    public static int join(List<Path> tables, Path out, ModelIdentities.Lookup lookup, List<String> warnings) {
+        Map<Path, List<Map<String, String>>> byJob = new LinkedHashMap<>();
         for (Path t : tables) {
-            rows.addAll(ResultTable.read(t));
+            byJob.put(t.toAbsolutePath().normalize().getParent(), new ArrayList<>(ResultTable.read(t)));
         }
+        Map<String, ModelIdentity> ids = ModelIdentities.resolve(byJob, lookup, warnings);
+        List<Map<String, String>> rows = new ArrayList<>();
+        byJob.values().forEach(rows::addAll);
         writeAtomically(out, rows);
+        ModelIdentities.write(out, ids);
         return rows.size();
     }
 

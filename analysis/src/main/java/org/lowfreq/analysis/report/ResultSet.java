@@ -18,37 +18,59 @@ import org.lowfreq.analysis.stats.Descriptive;
  * data allows. Metric names follow the probes: see analysis/README.md, "Report inputs".
  */
 public final class ResultSet {
-    /** Corruption-group names that the corruption probe uses as summary groups, not corruptions. */
-    public static final Set<String> CORRUPTION_GROUPS = Set.of("low", "medium", "high");
+    /** The 15 common corruptions of docs/METHODS.md 4: the cells of the -C accuracy. */
+    public static final List<String> COMMON_CORRUPTIONS = List.of("gaussian_noise", "shot_noise", "impulse_noise",
+            "defocus_blur", "glass_blur", "motion_blur", "zoom_blur", "snow", "frost", "fog", "brightness", "contrast",
+            "elastic_transform", "pixelate", "jpeg_compression");
+    /** The 4 extra corruptions, reported on their own. */
+    public static final List<String> EXTRA_CORRUPTIONS = List.of("speckle_noise", "gaussian_blur", "spatter", "saturate");
+    /** Cells of the full -C accuracy: 15 corruptions x 5 severities. */
+    public static final int ALL_CELLS = 75;
 
     private final List<ResultRecord> rows;
     private final Map<String, ModelInfo> models = new LinkedHashMap<>();
     private final Map<String, Double> cardCleanAccuracy;
+    private final Map<String, ModelIdentity> identities;
 
     public ResultSet(Collection<ResultRecord> rows) {
-        this(rows, Map.of());
+        this(rows, Map.of(), Map.of());
     }
 
-    /** {@code cardCleanAccuracy}: model name -> clean accuracy from its model card, used when no row has one. */
-    public ResultSet(Collection<ResultRecord> rows, Map<String, Double> cardCleanAccuracy) {
+    /**
+     * @param cardCleanAccuracy model name -> clean accuracy from its model card, used when no row has one
+     * @param identities        model name -> identity (configuration without seed, fine-tuned or not); a model
+     *                          without one is identified by its card columns (family, arch, backend, sigma, PCA k)
+     */
+    public ResultSet(Collection<ResultRecord> rows, Map<String, Double> cardCleanAccuracy,
+                     Map<String, ModelIdentity> identities) {
         this.cardCleanAccuracy = Map.copyOf(cardCleanAccuracy);
+        this.identities = Map.copyOf(identities);
         this.rows = List.copyOf(rows);
         for (ResultRecord r : this.rows) {
-            models.putIfAbsent(r.model(), new ModelInfo(r.model(), r.family(), r.arch(), r.blurSigma(), r.modelSeed()));
+            models.computeIfAbsent(r.model(), k -> new ModelInfo(r.model(), r.family(), r.arch(), r.blurSigma(),
+                    r.modelSeed(), identities.getOrDefault(r.model(), ModelIdentity.ofColumns(r))));
         }
     }
 
+    /** Reads a collected table and the identities beside it ({@link ModelIdentities}), when there are any. */
     public static ResultSet read(Path csv) {
         List<ResultRecord> out = new ArrayList<>();
         for (Map<String, String> m : ResultTable.read(csv)) {
             out.add(ResultRecord.of(m, csv.toString()));
         }
-        return new ResultSet(out);
+        return new ResultSet(out, Map.of(), ModelIdentities.read(csv));
     }
 
     /** The same rows with clean accuracies from model cards as a fallback. */
     public ResultSet withCardCleanAccuracy(Map<String, Double> byModel) {
-        return new ResultSet(rows, byModel);
+        return new ResultSet(rows, byModel, identities);
+    }
+
+    /** The same rows with further identities (e.g. from model cards) for models that have none yet. */
+    public ResultSet withIdentities(Map<String, ModelIdentity> more) {
+        Map<String, ModelIdentity> all = new java.util.HashMap<>(more);
+        all.putAll(identities);
+        return new ResultSet(rows, cardCleanAccuracy, all);
     }
 
     public List<ResultRecord> rows() {
@@ -117,34 +139,76 @@ public final class ResultSet {
         return summary(model, attackProbe::equals, "f_half_cpp");
     }
 
+    /** The norm unit of an attack's epsilon metrics ({@code linf}, {@code l2}), from its metric names; null if none. */
+    private String epsilonUnit(String model, String attackProbe) {
+        return rows.stream().filter(r -> r.model().equals(model) && r.probe().equals(attackProbe)
+                        && r.parameter().isEmpty() && r.metric().startsWith("epsilon_min_"))
+                .map(r -> r.metric().substring("epsilon_min_".length()).split("_")[0]).findFirst().orElse(null);
+    }
+
+    private double epsilonMetric(String model, String attackProbe, String suffix) {
+        String unit = epsilonUnit(model, attackProbe);
+        return unit == null ? Double.NaN : summary(model, attackProbe::equals, "epsilon_min_" + unit + suffix);
+    }
+
     /**
-     * Median minimal epsilon of an attack: the protocol's {@code epsilon_min_<norm>_median}, or a
-     * {@code median_epsilon} row; NaN when absent (or when half the images had no success).
+     * Median minimal epsilon over the images with a success ({@code epsilon_min_<unit>_median_success});
+     * a table from before that name falls back to {@code median_epsilon}. NaN when absent.
      */
     public double medianEpsilon(String model, String attackProbe) {
-        double v = summary(model, attackProbe::equals, "median_epsilon");
+        double v = epsilonMetric(model, attackProbe, "_median_success");
+        return Double.isFinite(v) ? v : summary(model, attackProbe::equals, "median_epsilon");
+    }
+
+    /** Mean minimal epsilon over the images with a success ({@code epsilon_min_<unit>_mean_success}). */
+    public double meanEpsilon(String model, String attackProbe) {
+        return epsilonMetric(model, attackProbe, "_mean_success");
+    }
+
+    /** Fraction of attacked images with a success ({@code success_fraction}). */
+    public double successFraction(String model, String attackProbe) {
+        return summary(model, attackProbe::equals, "success_fraction");
+    }
+
+    /**
+     * Median over all images with failures counted as infinite ({@code epsilon_min_<unit>_median_all};
+     * the older name {@code epsilon_min_<unit>_median} meant the same). NaN when half or more failed.
+     */
+    public double medianEpsilonAll(String model, String attackProbe) {
+        double v = epsilonMetric(model, attackProbe, "_median_all");
+        return Double.isFinite(v) ? v : epsilonMetric(model, attackProbe, "_median");
+    }
+
+    /**
+     * Clean accuracy: the metric {@code clean_accuracy} from any probe, else the model card's; a table of
+     * the corruption probe from before that metric (a row of group "clean" at severity 0) counts too.
+     */
+    public double cleanAccuracy(String model) {
+        double v = summary(model, p -> true, "clean_accuracy");
         if (Double.isFinite(v)) {
             return v;
         }
-        return rows.stream().filter(r -> r.model().equals(model) && r.probe().equals(attackProbe)
-                        && r.parameter().isEmpty() && r.metric().startsWith("epsilon_min_") && r.metric().endsWith("_median"))
-                .map(ResultRecord::metric).findFirst().map(m -> summary(model, attackProbe::equals, m)).orElse(Double.NaN);
+        double legacy = Descriptive.of(rows.stream().filter(r -> r.model().equals(model) && r.probe().startsWith("corruption")
+                && r.metric().equals("accuracy") && r.group().equals("clean")).map(ResultRecord::value).toList()).mean();
+        return Double.isFinite(legacy) ? legacy : cardCleanAccuracy.getOrDefault(model, Double.NaN);
     }
 
-    /** Clean accuracy from any probe or evaluation that wrote it, else from the model card when given. */
-    public double cleanAccuracy(String model) {
-        double v = summary(model, p -> true, "clean_accuracy");
-        return Double.isFinite(v) ? v : cardCleanAccuracy.getOrDefault(model, Double.NaN);
-    }
-
-    /** Per-cell corruption accuracies: corruption -> severity -> accuracy (mean over seeds). */
+    /** Per-cell accuracies of the 15 common corruptions: corruption -> severity (1..5) -> accuracy (mean over seeds). */
     public Map<String, Map<Integer, Double>> corruptionCells(String model) {
+        return cells(model, COMMON_CORRUPTIONS);
+    }
+
+    /** Per-cell accuracies of the 4 extra corruptions, apart from the -C cells. */
+    public Map<String, Map<Integer, Double>> extraCells(String model) {
+        return cells(model, EXTRA_CORRUPTIONS);
+    }
+
+    private Map<String, Map<Integer, Double>> cells(String model, List<String> corruptions) {
         Map<String, Map<Integer, List<Double>>> acc = new TreeMap<>();
         for (ResultRecord r : rows) {
             if (r.model().equals(model) && r.probe().startsWith("corruption") && r.metric().equals("accuracy")
-                    && r.parameter().equals("severity") && !r.group().isEmpty()
-                    && !CORRUPTION_GROUPS.contains(r.group()) && Double.isFinite(r.parameterValue())
-                    && Double.isFinite(r.value())) {
+                    && r.parameter().equals("severity") && corruptions.contains(r.group())
+                    && r.parameterValue() >= 1 && r.parameterValue() <= 5 && Double.isFinite(r.value())) {
                 acc.computeIfAbsent(r.group(), k -> new TreeMap<>())
                         .computeIfAbsent((int) r.parameterValue(), k -> new ArrayList<>()).add(r.value());
             }
@@ -158,13 +222,63 @@ public final class ResultSet {
         return out;
     }
 
-    /** The headline -C accuracy: the probe's corruption_accuracy_mean, else the unweighted mean of all cells. */
-    public double corruptionAccuracy(String model) {
-        double headline = summary(model, p -> p.startsWith("corruption"), "corruption_accuracy_mean");
-        if (Double.isFinite(headline)) {
-            return headline;
+    /**
+     * A model's corruption accuracy and what it covers.
+     *
+     * @param value    mean accuracy (fraction correct) over the cells
+     * @param cells    how many of the 75 common cells it averages
+     */
+    public record CAccuracy(double value, int cells) {
+        public boolean complete() {
+            return cells == ALL_CELLS;
         }
-        return Descriptive.of(corruptionCells(model).values().stream().flatMap(m -> m.values().stream()).toList()).mean();
+
+        /** "-C accuracy" for the 75 cells, else "-C subset (k of 75 cells)". */
+        public String label() {
+            return complete() ? "-C accuracy" : "-C subset (" + cells + " of " + ALL_CELLS + " cells)";
+        }
+    }
+
+    /**
+     * The headline -C accuracy: {@code c_accuracy} (all 75 cells), else {@code c_subset_accuracy} (its
+     * cell count from its note "-C subset (k of 75 cells)", else from the cells in the table), else the
+     * unweighted mean of the common cells present. A subset is never called "-C accuracy".
+     */
+    public CAccuracy cAccuracy(String model) {
+        double full = summary(model, p -> p.startsWith("corruption"), "c_accuracy");
+        if (Double.isFinite(full)) {
+            return new CAccuracy(full, ALL_CELLS);
+        }
+        int present = corruptionCells(model).values().stream().mapToInt(Map::size).sum();
+        double subset = summary(model, p -> p.startsWith("corruption"), "c_subset_accuracy");
+        if (Double.isFinite(subset)) {
+            int k = rows.stream().filter(r -> r.model().equals(model) && r.metric().equals("c_subset_accuracy"))
+                    .map(r -> SUBSET_NOTE.matcher(r.note())).filter(java.util.regex.Matcher::find)
+                    .map(m -> Integer.parseInt(m.group(1))).findFirst().orElse(present);
+            return new CAccuracy(subset, Math.min(k, ALL_CELLS - 1));
+        }
+        double mean = Descriptive.of(corruptionCells(model).values().stream().flatMap(m -> m.values().stream()).toList()).mean();
+        return new CAccuracy(mean, present);
+    }
+
+    private static final java.util.regex.Pattern SUBSET_NOTE = java.util.regex.Pattern.compile("\\((\\d+) of 75 cells\\)");
+
+    /** The -C value of {@link #cAccuracy} (NaN when there is none). */
+    public double corruptionAccuracy(String model) {
+        return cAccuracy(model).value();
+    }
+
+    /** Mean accuracy over the extra corruptions ({@code extras_accuracy}, else the mean of their cells). */
+    public double extrasAccuracy(String model) {
+        double v = summary(model, p -> p.startsWith("corruption"), "extras_accuracy");
+        return Double.isFinite(v) ? v
+                : Descriptive.of(extraCells(model).values().stream().flatMap(m -> m.values().stream()).toList()).mean();
+    }
+
+    /** Bootstrap interval of f_rev over images (the hybrid probe's per-seed ci rows, averaged); NaNs when absent. */
+    public double[] fRevInterval(String model) {
+        return new double[] {summary(model, "hybrid"::equals, "f_rev_norm_ci_low"),
+                summary(model, "hybrid"::equals, "f_rev_norm_ci_high")};
     }
 
     /** Mean accuracy per severity over corruptions. */

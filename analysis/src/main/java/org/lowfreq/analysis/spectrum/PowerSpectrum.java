@@ -7,7 +7,7 @@ import org.lowfreq.spi.ImageShape;
 import org.lowfreq.spi.UserInputException;
 
 /**
- * The mean power spectrum of a set of perturbations (METHODS.md section 2): each image's
+ * The mean power spectrum of a set of perturbations (docs/METHODS.md section 2): each image's
  * per-channel spatial mean removed, {@code P = |FFT2(d)|^2}, the DC bin excluded (set to 0), the
  * mean taken over images and channels. Works for any perturbation set: adversarial
  * {@code x_adv - x} or corruption residuals {@code x_corrupt - x}.
@@ -23,7 +23,7 @@ import org.lowfreq.spi.UserInputException;
  */
 public record PowerSpectrum(int height, int width, int images, int channels, double[] power) {
     /**
-     * Points of the cumulative radial curve (METHODS.md 2.4). Every f_0.5 of the project (attack
+     * Points of the cumulative radial curve (docs/METHODS.md 2.4). Every f_0.5 of the project (attack
      * spectra, corruption residuals, {@code lowfreq spectrum}, the report's demo) reads this curve:
      * with 25 points the linear interpolation alone moves f_0.5 by up to about 0.006 cycles/pixel.
      */

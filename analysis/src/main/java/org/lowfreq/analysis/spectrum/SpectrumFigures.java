@@ -22,7 +22,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * PNG figures of perturbation spectra (METHODS.md sections 2 and 9): the fftshifted log10 mean
+ * PNG figures of perturbation spectra (docs/METHODS.md sections 2 and 9): the fftshifted log10 mean
  * power as a heat map with a colour bar, each panel scaled to its own min..max; and the cumulative
  * radial power with its f_0.5 crossing. Drawn with JFreeChart (already a project dependency, gives
  * axes, legends and colour bars without a display); files are written atomically.

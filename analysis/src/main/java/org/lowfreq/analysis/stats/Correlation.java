@@ -21,6 +21,9 @@ public final class Correlation {
 
     public enum Kind { PEARSON, SPEARMAN }
 
+    /** Fewest pairs for a bootstrap interval: below it the resamples repeat a handful of points and say nothing. */
+    public static final int MIN_BOOTSTRAP_PAIRS = 5;
+
     private Correlation() {
     }
 
@@ -52,7 +55,10 @@ public final class Correlation {
         return kind == Kind.PEARSON ? pearson(x, y) : spearman(x, y);
     }
 
-    /** The estimate with a percentile bootstrap interval from {@code resamples} seeded resamples of the pairs. */
+    /**
+     * The estimate with a percentile bootstrap interval from {@code resamples} seeded resamples of the
+     * pairs; with fewer than {@link #MIN_BOOTSTRAP_PAIRS} pairs the interval is NaN (no interval).
+     */
     public static Estimate bootstrap(Kind kind, double[] x, double[] y, int resamples, double level, long seed) {
         check(x, y);
         if (!(level > 0 && level < 1)) {
@@ -60,6 +66,9 @@ public final class Correlation {
         }
         int n = x.length;
         double r = of(kind, x, y);
+        if (n < MIN_BOOTSTRAP_PAIRS) {
+            return new Estimate(r, Double.NaN, Double.NaN, level, n, 0);
+        }
         SplittableRandom rng = Seeds.random(seed, "correlation-bootstrap", kind.name());
         double[] stats = new double[resamples];
         int valid = 0;

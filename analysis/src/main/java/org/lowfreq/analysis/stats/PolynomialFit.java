@@ -36,7 +36,7 @@ public record PolynomialFit(double[] coefficients, double[] x, double[] y, doubl
         NO_MAXIMUM
     }
 
-    /** Quadratic fit, the default of METHODS.md section 5. */
+    /** Quadratic fit, the default of docs/METHODS.md section 5. */
     public static PolynomialFit quadratic(double[] x, double[] y) {
         return fit(x, y, 2);
     }

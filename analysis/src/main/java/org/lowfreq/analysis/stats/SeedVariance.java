@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * METHODS.md section 7: the spread of a measure over training seeds of one configuration, set
+ * docs/METHODS.md section 7: the spread of a measure over training seeds of one configuration, set
  * against the spread between families. A configuration is e.g. "blur sigma=1.5"; its values are one
  * per model (seed). The between-family spread is the sd of the family means (each family's mean
  * over all its models), so a family with many seeds counts once.

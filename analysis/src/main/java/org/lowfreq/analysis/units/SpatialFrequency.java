@@ -1,7 +1,7 @@
 package org.lowfreq.analysis.units;
 
 /**
- * Conversions between the spatial-frequency units lowfreq uses (METHODS.md sections 0 and 8).
+ * Conversions between the spatial-frequency units lowfreq uses (docs/METHODS.md sections 0 and 8).
  * <ul>
  *   <li><b>cycles/pixel</b> (cpp): the native unit of the DFT; each axis spans [-0.5, 0.5), Nyquist = 0.5.</li>
  *   <li><b>normalised</b>: cpp / 0.5, so Nyquist = 1 (the unit of f_mix and of the paper's f_rev).</li>

@@ -37,7 +37,7 @@ class GaussianHalfPowerTest {
         for (double s = 0.025; s <= 0.1251; s += 0.005) {
             PowerSpectrum spectrum = gaussian(s);
             assertThat(spectrum.halfPowerFrequency()).as("s = %.3f", s).isCloseTo(closedForm(s), within(0.001));
-            assertThat(spectrum.cumulativeRadial().radiusCpp()).hasSize(200); // METHODS.md 2.4
+            assertThat(spectrum.cumulativeRadial().radiusCpp()).hasSize(200); // docs/METHODS.md 2.4
         }
     }
 

@@ -44,4 +44,18 @@ class CorrelationTest {
         assertThat(Correlation.quantile(new double[] {0, 10}, 0.25)).isEqualTo(2.5);
         assertThat(Correlation.quantile(new double[] {1, 2, 3}, 0.5)).isEqualTo(2);
     }
+
+    @Test
+    void noBootstrapIntervalBelowFiveModels() {
+        double[] x = {1, 2, 3, 4};
+        double[] y = {1, 3, 2, 4};
+        Correlation.Estimate four = Correlation.bootstrap(Correlation.Kind.PEARSON, x, y, 500, 0.95, 1);
+        assertThat(four.r()).isCloseTo(0.8, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(four.low()).isNaN();
+        assertThat(four.high()).isNaN();
+        Correlation.Estimate five = Correlation.bootstrap(Correlation.Kind.PEARSON, new double[] {1, 2, 3, 4, 5},
+                new double[] {1, 3, 2, 4, 6}, 500, 0.95, 1);
+        assertThat(five.low()).isFinite();
+        assertThat(five.high()).isGreaterThanOrEqualTo(five.low());
+    }
 }

@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import org.lowfreq.analysis.report.ResultCollector;
 import org.lowfreq.app.Progress;
+import org.lowfreq.app.experiment.StoreModelIdentity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -13,9 +14,11 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code lowfreq collect STORE --out results.csv}: joins every job's tidy results into one table. */
 @Command(name = "collect", mixinStandardHelpOptions = true,
         description = {"Join every results.csv below an experiment store into one tidy table (written atomically).",
-                "A file with another schema is refused, naming the file. Folders starting with '.' (unfinished jobs) are skipped. Also writes OUT.sources, the job folders read, so 'lowfreq report' finds their figures.",
-                "Example:",
-                "  lowfreq collect store --out results.csv"})
+                "A file with another schema is refused, naming the file. Folders starting with '.' (unfinished jobs)",
+                "are skipped. Also writes OUT.sources, the job folders read, so 'lowfreq report' finds their figures,",
+                "and OUT.models, each model's identity (training configuration without the seed); two different",
+                "models that share a name are renamed 'NAME [CONFIG sSEED]', with a warning.",
+                "Example:", "  lowfreq collect store --out results.csv"})
 public final class CollectCommand implements Runnable {
     private final Progress progress;
 
@@ -35,7 +38,8 @@ public final class CollectCommand implements Runnable {
 
     @Override
     public void run() {
-        ResultCollector.Summary s = ResultCollector.collect(store, out, progress.listener());
+        ResultCollector.Summary s = ResultCollector.collect(store, out, progress.listener(), new StoreModelIdentity());
+        s.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
         spec.commandLine().getOut().println("collected " + s.rows() + " rows from " + s.files() + " results files into "
                 + s.table());
     }

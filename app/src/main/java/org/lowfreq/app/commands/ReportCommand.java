@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.lowfreq.analysis.report.Artifacts;
 import org.lowfreq.analysis.report.DemoStore;
+import org.lowfreq.analysis.report.ModelIdentity;
+import org.lowfreq.analysis.report.SpectrumSource;
 import org.lowfreq.analysis.report.ReportBuilder;
 import org.lowfreq.analysis.report.ResultCollector;
 import org.lowfreq.analysis.report.ResultSet;
@@ -47,8 +49,8 @@ public final class ReportCommand implements Runnable {
                     + "by 'lowfreq collect' in RESULTS.sources).")
     Path store;
 
-    @Option(names = "--models", paramLabel = "DIR", description = "Folder of saved models: clean accuracy is taken "
-            + "from their model-card.json when no result row has it.")
+    @Option(names = "--models", paramLabel = "DIR", description = "Folder of saved models: clean accuracy (when "
+            + "no result row has it) and identity (configuration without seed, fine-tuned or not) from their model-card.json.")
     Path models;
 
     @Option(names = "--demo", description = "Write a synthetic store to DIR/demo-store, collect it and report on it.")
@@ -62,21 +64,26 @@ public final class ReportCommand implements Runnable {
         this.progress = progress;
     }
 
-    /** Model name -> clean accuracy of every model card up to two levels below {@code dir}. */
-    static Map<String, Double> cleanAccuracyFromCards(Path dir) {
+    /** Every model card up to two levels below {@code dir}. */
+    static List<ModelCard> cards(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new UserInputException("--models " + dir + " is not a folder", "pass the folder that holds the saved models");
         }
-        Map<String, Double> out = new HashMap<>();
         try (Stream<Path> s = Files.walk(dir, 2)) {
-            for (Path card : s.filter(p -> p.getFileName().toString().equals(ModelCardFile.FILE_NAME)).toList()) {
-                ModelCard c = ModelCardFile.read(card.getParent());
-                if (Double.isFinite(c.cleanAccuracy())) {
-                    out.put(c.name(), c.cleanAccuracy());
-                }
-            }
+            return s.filter(p -> p.getFileName().toString().equals(ModelCardFile.FILE_NAME))
+                    .map(card -> ModelCardFile.read(card.getParent())).toList();
         } catch (IOException e) {
             throw new UserInputException("cannot list " + dir + ": " + e.getMessage());
+        }
+    }
+
+    /** Model name -> clean accuracy of every model card up to two levels below {@code dir}. */
+    static Map<String, Double> cleanAccuracyFromCards(Path dir) {
+        Map<String, Double> out = new HashMap<>();
+        for (ModelCard c : cards(dir)) {
+            if (Double.isFinite(c.cleanAccuracy())) {
+                out.put(c.name(), c.cleanAccuracy());
+            }
         }
         return out;
     }
@@ -97,9 +104,13 @@ public final class ReportCommand implements Runnable {
                 : ResultCollector.readSources(table);
         ResultSet data = ResultSet.read(table);
         if (models != null) {
-            data = data.withCardCleanAccuracy(cleanAccuracyFromCards(models));
+            // identities (configuration without seed, fine-tuned or not) for models the collected table does not know
+            Map<String, ModelIdentity> ids = new HashMap<>();
+            cards(models).forEach(c -> ids.put(c.name(), ModelIdentity.ofCard(c)));
+            data = data.withCardCleanAccuracy(cleanAccuracyFromCards(models)).withIdentities(ids);
         }
-        ReportBuilder builder = new ReportBuilder(data, Artifacts.scan(jobs), out, seed);
+        ReportBuilder builder = new ReportBuilder(data, Artifacts.scan(jobs), out, seed,
+                SpectrumSource.CSV.orElse(new PerturbationSpectra()));
         Path index = builder.write(progress.listener());
         builder.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
         spec.commandLine().getOut().println("report: " + index + " (" + builder.figureCount() + " figures)");

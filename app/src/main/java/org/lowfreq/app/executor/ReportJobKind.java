@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.lowfreq.analysis.report.ResultCollector;
+import org.lowfreq.app.experiment.StoreModelIdentity;
 
 /**
  * The end of an experiment: joins the results of its jobs into {@code collected.csv} (not
@@ -36,7 +37,9 @@ public final class ReportJobKind implements JobKind {
             }
         }
         Path collected = ctx.workDir().resolve("collected.csv");
-        int rows = ResultCollector.join(inputs, collected);
+        List<String> warnings = new ArrayList<>();
+        int rows = ResultCollector.join(inputs, collected, new StoreModelIdentity(), warnings);
+        warnings.forEach(w -> ctx.log().println("warning: " + w));
         ctx.log().println("collected " + rows + " result rows from " + inputs.size() + " jobs into " + collected);
         var reportOptions = commands.options("report");
         if (reportOptions.isPresent()) {

@@ -29,6 +29,19 @@ public record Job(String hash, String kind, String label, Map<String, Object> co
         return new Job(CanonicalJson.hash(full), kind, label, full, deps);
     }
 
+    /**
+     * The hash of the configuration without {@code seed} and {@code name}: for a training job, what
+     * its model is apart from the seed, so models that share it form one seed-variance group
+     * (docs/METHODS.md 7). Every other training field and option (init-from, grayscale, data set,
+     * augmentation, width, epochs, ...) is part of it.
+     */
+    public String hashWithoutSeed() {
+        Map<String, Object> c = new TreeMap<>(config);
+        c.remove("seed");
+        c.remove("name");
+        return CanonicalJson.hash(c);
+    }
+
     /** The serialised form stored in the result store (the spec file and each job's config.json). */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new TreeMap<>();

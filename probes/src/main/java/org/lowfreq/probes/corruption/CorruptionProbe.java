@@ -24,7 +24,7 @@ import org.lowfreq.spi.ResultSink;
 import org.lowfreq.spi.UserInputException;
 
 /**
- * Accuracy under the common corruptions (METHODS.md section 4): top-1 accuracy per corruption x
+ * Accuracy under the common corruptions (docs/METHODS.md section 4): top-1 accuracy per corruption x
  * severity on a stored -C set ({@code from=DIR}) or on corruptions generated on the fly
  * ({@code generate=true}); clean accuracy on its own; the summaries of {@link CorruptionReadouts}
  * (the 75-cell -C accuracy or a labelled subset, the extras apart, means per severity, per
@@ -37,7 +37,7 @@ public final class CorruptionProbe implements Probe {
             "elastic_transform", "pixelate", "jpeg_compression");
     static final List<String> EXTRA = List.of("speckle_noise", "gaussian_blur", "spatter", "saturate");
     /**
-     * The frequency groups of METHODS.md section 2, for the 15 common corruptions only (the extras
+     * The frequency groups of docs/METHODS.md section 2, for the 15 common corruptions only (the extras
      * are reported on their own, whatever group a corruption plugin gives them).
      */
     static final Map<String, String> COMMON_GROUPS = commonGroups();

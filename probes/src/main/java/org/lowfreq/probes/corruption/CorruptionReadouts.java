@@ -7,7 +7,7 @@ import java.util.Map;
 import org.lowfreq.spi.ResultRow;
 
 /**
- * The summaries of METHODS.md 4 from per-cell accuracies (corruption -> accuracy at severities 1..5):
+ * The summaries of docs/METHODS.md 4 from per-cell accuracies (corruption -> accuracy at severities 1..5):
  * <ul>
  *   <li>{@code c_accuracy}: the unweighted mean of the 75 cells of the 15 common corruptions,
  *       written only when all 75 are present; otherwise {@code c_subset_accuracy}, noted
@@ -15,7 +15,7 @@ import org.lowfreq.spi.ResultRow;
  *   <li>{@code extras_accuracy}: the 4 extra corruptions on their own, never mixed into the above;</li>
  *   <li>{@code accuracy_mean} per severity (group {@code common15}, or {@code common_subset}, and
  *       {@code extras}), {@code accuracy_mean_over_severities} per corruption;</li>
- *   <li>{@code accuracy_mean_group} per low / medium / high group of METHODS.md 2, over the common
+ *   <li>{@code accuracy_mean_group} per low / medium / high group of docs/METHODS.md 2, over the common
  *       corruptions only.</li>
  * </ul>
  * Clean accuracy is its own metric ({@code clean_accuracy}, written by the probe), never a cell.
@@ -30,7 +30,7 @@ final class CorruptionReadouts {
     private CorruptionReadouts() {
     }
 
-    /** low / medium / high for the 15 common corruptions (METHODS.md 2), {@code extras} for the 4 extras, else {@code other}. */
+    /** low / medium / high for the 15 common corruptions (docs/METHODS.md 2), {@code extras} for the 4 extras, else {@code other}. */
     static String groupOf(String corruption) {
         if (CorruptionProbe.EXTRA.contains(corruption)) {
             return EXTRAS;

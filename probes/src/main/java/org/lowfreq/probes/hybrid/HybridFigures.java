@@ -20,7 +20,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.lowfreq.probes.hybrid.HybridCurves.SeedCurves;
 import org.lowfreq.spi.Images;
 
-/** The hybrid probe's figures (METHODS.md 9). */
+/** The hybrid probe's figures (docs/METHODS.md 9). */
 final class HybridFigures {
     static final String EXAMPLES = "hybrid-examples.png";
     static final String D_CURVE = "hybrid-d-curve.png";

@@ -5,7 +5,7 @@ import org.lowfreq.analysis.fourier.Fft2;
 import org.lowfreq.spi.ImageShape;
 
 /**
- * Builds hybrid images (METHODS.md 1.3) {@code clip(Re(IFFT2(FFT2(x_low) M + FFT2(x_high) (1 - M))), 0, 1)}
+ * Builds hybrid images (docs/METHODS.md 1.3) {@code clip(Re(IFFT2(FFT2(x_low) M + FFT2(x_high) (1 - M))), 0, 1)}
  * per channel. By linearity this equals {@code clip(x_high + Re(IFFT2(FFT2(x_low - x_high) M)), 0, 1)},
  * which needs one forward FFT per pair and channel (shared by every f_mix) and one inverse per mask.
  * Not thread-safe (it owns an {@link Fft2}): one per worker.

@@ -8,12 +8,12 @@ import org.lowfreq.spi.UserInputException;
 
 /**
  * The f_mix grid and its ideal circular low-pass masks {@code M(f) = 1 if |f| <= 0.5 f_mix}
- * (METHODS.md 1.2) on an h x w DFT grid. Grid values that select the same set of bins share one
+ * (docs/METHODS.md 1.2) on an h x w DFT grid. Grid values that select the same set of bins share one
  * mask (on 32 px images 0 to .06 keep only the mean, .09 = .11, ...): the hybrids, and therefore
  * the model's answers, are then identical, so the model runs once per distinct mask.
  */
 public final class MixGrid {
-    /** METHODS.md 1.4. */
+    /** docs/METHODS.md 1.4. */
     public static final double[] DEFAULT_GRID = {0, .03, .04, .05, .06, .08, .09, .11, .13, .15, .17, .19, .22,
             .27, .33, .42, .57, 1.0};
 

@@ -15,7 +15,7 @@ import org.lowfreq.spi.UserInputException;
  * {@code partner} (the high-frequency source), and a {@code seed} column when the run has several
  * seeds (one file holds them all). Without a seed column the file is the pairing of a one-seed
  * run. Per seed, a valid pairing lists every image 0..N-1 once as index and once as partner, and
- * never pairs two images of the same class (METHODS.md 1). The first bad row is named. The probe
+ * never pairs two images of the same class (docs/METHODS.md 1). The first bad row is named. The probe
  * writes the pairings it used to {@code pairs.csv} in this layout, so another tool can read them.
  */
 final class PairsFile {

@@ -1,7 +1,7 @@
 package org.lowfreq.probes.hybrid;
 
 /**
- * The reverse frequency f_rev (METHODS.md 1.6): the f_mix where {@code D = p_low - p_high} first
+ * The reverse frequency f_rev (docs/METHODS.md 1.6): the f_mix where {@code D = p_low - p_high} first
  * crosses zero from below, by linear interpolation between the two bracketing grid points.
  *
  * <p>Choices: a crossing needs a grid point with D &lt; 0 followed (possibly after points with
