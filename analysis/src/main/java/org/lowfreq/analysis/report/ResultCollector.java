@@ -79,7 +79,9 @@ public final class ResultCollector {
         }
         progress.finish();
         writeAtomically(out, rows);
-        writeSources(out, jobs);
+        if (!out.toString().equals(org.lowfreq.spi.AtomicFiles.STANDARD_OUTPUT) && Files.isRegularFile(out)) {
+            writeSources(out, jobs); // no sidecar beside standard output or a device such as /dev/null
+        }
         return new Summary(out, jobs.size(), rows.size(), jobs);
     }
 

@@ -25,7 +25,7 @@ public final class CollectCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "STORE", description = "Experiment store folder (one folder per job).")
     Path store;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The collected table, e.g. results.csv.")
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The collected table, e.g. results.csv; - for standard output.")
     Path out;
 
     @Inject
@@ -36,7 +36,9 @@ public final class CollectCommand implements Runnable {
     @Override
     public void run() {
         ResultCollector.Summary s = ResultCollector.collect(store, out, progress.listener());
-        spec.commandLine().getOut().println("collected " + s.rows() + " rows from " + s.files() + " results files into "
+        // with '--out -' the table is standard output: the summary goes to standard error
+        (out.toString().equals(org.lowfreq.spi.AtomicFiles.STANDARD_OUTPUT) ? spec.commandLine().getErr()
+                : spec.commandLine().getOut()).println("collected " + s.rows() + " rows from " + s.files() + " results files into "
                 + s.table());
     }
 }
