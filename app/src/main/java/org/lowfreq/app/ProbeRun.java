@@ -44,6 +44,7 @@ public final class ProbeRun {
             String datasetName = r.dataset() != null ? r.dataset() : model.card().dataset();
             Dataset data = openDataset(datasetName, r.split(), r.limit());
             Files.createDirectories(r.outDir());
+            org.lowfreq.spi.ModelIdentity.recordOrCheck(r.outDir(), r.modelDir());
             Path results = r.outDir().resolve("results.csv");
             try (ResultTableWriter sink = new ResultTableWriter(results,
                     new Provenance(model.card(), data.name(), r.split(), data.size(r.split()), probe.name()),

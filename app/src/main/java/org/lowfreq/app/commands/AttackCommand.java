@@ -127,6 +127,8 @@ public final class AttackCommand implements Runnable {
             }
             Images images = data.read(split, 0, n);
             Files.createDirectories(out);
+            // finished batches are reused only for the very model they were computed on
+            org.lowfreq.spi.ModelIdentity.recordOrCheck(out, model);
             MinimalEpsilonProtocol.Outcome o = protocol.run(m, images, out, progress.listener());
             protocol.writeArtifacts(o, m.card().name(), out);
             Path results;
