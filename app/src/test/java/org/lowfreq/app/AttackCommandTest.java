@@ -93,4 +93,15 @@ class AttackCommandTest {
         assertThat(probeOther.code()).isEqualTo(1);
         assertThat(probeOther.err()).contains("holds results of another model");
     }
+
+    @Test
+    void aRunRefusedBeforeAnyResultLeavesNoOutFolder(@TempDir Path tmp) {
+        Path a = sameNamedModel(tmp.resolve("a"), 1);
+        Path out = tmp.resolve("probe");
+        MainTest.Run r = MainTest.run("--quiet", "probe", "tiny-accuracy", "--model", a.toString(), "--dataset",
+                "synthetic", "-o", "fail=true", "--out", out.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(out).doesNotExist();
+        assertThat(javax.imageio.ImageIO.getUseCache()).as("no imageio*.tmp cache files").isFalse();
+    }
 }

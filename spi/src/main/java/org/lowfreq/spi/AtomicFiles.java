@@ -16,6 +16,15 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /**
+     * True for the name of a temporary file of {@link #write} ({@code .NAME.HEX.tmp}; trainers name
+     * their temporary folders the same way): debris when seen after the writer is gone.
+     */
+    public static boolean isTemporary(Path file) {
+        String n = file.getFileName().toString();
+        return n.startsWith(".") && n.matches("\\..+\\.[0-9a-f]{1,16}\\.tmp");
+    }
+
     /** What writes the content. */
     @FunctionalInterface
     public interface Writer {

@@ -93,6 +93,18 @@ public final class AttackCommand implements Runnable {
 
     @Override
     public void run() {
+        boolean fresh = !Files.exists(out);
+        try {
+            attack();
+        } catch (RuntimeException e) {
+            if (fresh) {
+                ProbeRun.removeIfUnused(out); // a refused option must not leave an empty --out folder behind
+            }
+            throw e;
+        }
+    }
+
+    private void attack() {
         Norm p = Norm.parse(norm);
         ProtocolSettings s = ProtocolSettings.defaults(p, n).withMinProbability(minProb).withSeed(seed)
                 .withBatchSize(batch).withFmn(fmnSteps, restarts);

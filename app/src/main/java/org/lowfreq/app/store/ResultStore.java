@@ -74,6 +74,40 @@ public final class ResultStore implements AutoCloseable {
             throw new UserInputException("cannot create the result store " + root + ": " + e.getMessage(),
                     "pass --store a folder you can write to");
         }
+        removeOldClaimDebris();
+    }
+
+    /**
+     * Deletes {@code claims/.new-*} and {@code .stale-*} files older than a minute: they live for
+     * microseconds while a claim is made or broken, so older ones were left by a killed runner.
+     */
+    private void removeOldClaimDebris() {
+        Instant before = Instant.now().minus(Duration.ofMinutes(1));
+        try (Stream<Path> s = Files.list(root.resolve("claims"))) {
+            for (Path f : s.toList()) {
+                String n = f.getFileName().toString();
+                if ((n.startsWith(".new-") || n.startsWith(".stale-"))
+                        && Files.getLastModifiedTime(f).toInstant().isBefore(before)) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        } catch (IOException ignored) {
+            // debris is harmless; the next runner tries again
+        }
+    }
+
+    /**
+     * Deletes the temporary files (and trainers' temporary folders) of interrupted atomic writes in a
+     * work folder, before it is published.
+     */
+    private static void removeTemporaryFiles(Path work) {
+        try (Stream<Path> s = Files.walk(work)) {
+            for (Path f : s.filter(org.lowfreq.spi.AtomicFiles::isTemporary).toList()) {
+                deleteTree(f);
+            }
+        } catch (IOException ignored) {
+            // a leftover temp file is harmless; it is hidden and ignored by collect
+        }
     }
 
     public Path root() {
@@ -310,6 +344,8 @@ public final class ResultStore implements AutoCloseable {
         if (!claim.stillOwned()) {
             return false;
         }
+        // a resumed job's folder may hold a killed attempt's half-written temporary files: never publish them
+        removeTemporaryFiles(work);
         try {
             Files.move(work, jobDir(job.hash()), StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
