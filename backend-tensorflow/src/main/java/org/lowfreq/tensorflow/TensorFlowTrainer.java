@@ -494,7 +494,8 @@ public final class TensorFlowTrainer implements Trainer {
         p.put("augmentation", recipe.augment() ? "reflect-pad 4 + random crop, flip, rotation +-10 deg, colour jitter 0.2" : "none");
         p.put("width", Integer.toString(spec.width()));
         p.put("grayscale", Boolean.toString(spec.grayscale()));
-        p.put("threads", Integer.toString(spec.threads()));
+        // the weights depend on it (oneDNN's sums run in another order): the effective count, 0 = all cores
+        p.put("threads", Integer.toString(spec.threads() > 0 ? spec.threads() : Runtime.getRuntime().availableProcessors()));
         p.put("train_images", Integer.toString(split.train().count()));
         p.put("validation_images", Integer.toString(split.validation().count()));
         p.put("test_images", split.test() == null ? "0" : Integer.toString(split.test().count()));
