@@ -66,6 +66,8 @@ public final class ChildJobProcess {
             }
             ProcessBuilder pb = new ProcessBuilder(command(store, job, claim, threads, echo, logs))
                     .redirectErrorStream(true);
+            // the plugin path is passed whole as --plugin-path; from the environment too it would load twice
+            pb.environment().remove("LOWFREQ_PLUGIN_PATH");
             if (!echo) {
                 pb.redirectOutput(log.toFile());
             }
