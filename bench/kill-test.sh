@@ -4,11 +4,12 @@
 # lets the second run finish, and checks that
 #   - the collected CSV equals the uninterrupted run's (creation times left out), and
 #   - no temporary file (hidden name) is left in STORE/jobs.
-# Needs LOWFREQ_DATA (CIFAR-10 binaries). Usage: bench/kill-test.sh [kills=20] [max-seconds-between=12]
+# Needs LOWFREQ_DATA (CIFAR-10 binaries). Usage: bench/kill-test.sh [kills=20] [max-seconds-between]
+# The default gap is a quarter of the reference run's time, so the kills spread over the whole run.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 kills="${1:-20}"
-gap="${2:-12}"
+gap="${2:-}"
 : "${LOWFREQ_DATA:?set LOWFREQ_DATA to the folder holding cifar-10-batches-bin}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/lowfreq-kill.XXXXXX")"
 export LOWFREQ_CRASH_DIR="$work"
@@ -48,7 +49,10 @@ without_created() { # drops created_utc, the last column of a collected table (n
 echo "reference run ..."
 t0=$(date +%s)
 lf run "$work/kill.yaml" --store "$work/ref" >"$work/ref.log" 2>&1 || { echo "reference run failed"; tail "$work/ref.log"; exit 1; }
-echo "reference run: $(($(date +%s) - t0)) s"
+took=$(($(date +%s) - t0))
+echo "reference run: $took s"
+gap="${gap:-$((took / 4 > 5 ? took / 4 : 5))}"
+echo "killing $kills times, each 1 to $gap s after the start of a run"
 
 for ((k = 1; k <= kills; k++)); do
   "$root/lowfreq" --quiet run "$work/kill.yaml" --store "$work/killed" >>"$work/killed.log" 2>&1 &
