@@ -24,6 +24,8 @@ public final class Main {
 
     /** Runs the command line and returns the exit code (used by tests too). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        // PNGs are small: ImageIO's disk cache (imageio*.tmp in the temporary folder) only leaves debris when killed
+        javax.imageio.ImageIO.setUseCache(false);
         GlobalOptions options = GlobalOptions.scan(args, System.getenv("LOWFREQ_PLUGIN_PATH"));
         PluginDiscovery discovery = new PluginDiscovery(options.pluginPath(), Main.class.getClassLoader());
         for (PluginLoadFailure f : discovery.failures()) {

@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.lowfreq.analysis.results.Provenance;
 import org.lowfreq.analysis.results.ResultTableWriter;
 import org.lowfreq.spi.Classifier;
@@ -38,12 +39,44 @@ public final class ProbeRun {
 
     /** Runs the request; returns the results file. */
     public Path run(Request r) {
+        boolean fresh = !Files.exists(r.outDir());
+        try {
+            return runIn(r);
+        } catch (RuntimeException e) {
+            if (fresh) {
+                removeIfUnused(r.outDir()); // a refused option must not leave an empty --out folder behind
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Deletes an output folder that holds nothing but the model identity: what a run that was refused
+     * before producing anything leaves.
+     */
+    public static void removeIfUnused(Path outDir) {
+        try (var files = Files.list(outDir)) {
+            List<Path> left = files.toList();
+            if (left.stream().allMatch(f -> f.getFileName().toString().equals(
+                    org.lowfreq.spi.ModelIdentity.FILE_NAME))) {
+                for (Path f : left) {
+                    Files.delete(f);
+                }
+                Files.delete(outDir);
+            }
+        } catch (IOException e) {
+            // nothing was there, or it cannot be cleaned: the original error matters more
+        }
+    }
+
+    private Path runIn(Request r) {
         Probe probe = registry.probe(r.probe());
         r.options().requireOnly("probe " + probe.name(), probe.optionNames());
         try (Classifier model = registry.loadModel(r.modelDir())) {
             String datasetName = r.dataset() != null ? r.dataset() : model.card().dataset();
             Dataset data = openDataset(datasetName, r.split(), r.limit());
             Files.createDirectories(r.outDir());
+            org.lowfreq.spi.ModelIdentity.recordOrCheck(r.outDir(), r.modelDir());
             Path results = r.outDir().resolve("results.csv");
             try (ResultTableWriter sink = new ResultTableWriter(results,
                     new Provenance(model.card(), data.name(), r.split(), data.size(r.split()), probe.name()),

@@ -96,4 +96,53 @@ class AttackCommandTest {
         ReferenceModelProvider.save(DenseClassifier.linear("linear", shape, 10, new float[10 * shape.size()], new float[10]), model);
         return model;
     }
+
+    /** Two linear models of the synthetic data set with the same card name and different weights. */
+    private static Path sameNamedModel(Path dir, long seed) {
+        ImageShape shape = new ImageShape(4, 4, 1);
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+        float[] w = new float[2 * shape.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (float) rng.nextGaussian();
+        }
+        ReferenceModelProvider.save(DenseClassifier.linear("linear", shape, 2, w, new float[2]), dir);
+        return dir;
+    }
+
+    @Test
+    void resumingAnAttackOrAProbeWithAnotherModelOfTheSameNameIsRefused(@TempDir Path tmp) {
+        Path a = sameNamedModel(tmp.resolve("a"), 1);
+        Path b = sameNamedModel(tmp.resolve("b"), 2);
+        Path out = tmp.resolve("attack");
+        MainTest.Run first = MainTest.run("--quiet", "attack", "--model", a.toString(), "--dataset", "synthetic",
+                "--norm", "linf", "--n", "4", "--out", out.toString());
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(out.resolve(org.lowfreq.spi.ModelIdentity.FILE_NAME)).exists();
+        MainTest.Run again = MainTest.run("--quiet", "attack", "--model", a.toString(), "--dataset", "synthetic",
+                "--norm", "linf", "--n", "4", "--out", out.toString());
+        assertThat(again.code()).as(again.err()).isZero();
+        MainTest.Run other = MainTest.run("--quiet", "attack", "--model", b.toString(), "--dataset", "synthetic",
+                "--norm", "linf", "--n", "4", "--out", out.toString());
+        assertThat(other.code()).isEqualTo(1);
+        assertThat(other.err()).contains("holds results of another model").contains("hint: use another --out folder");
+
+        Path probeOut = tmp.resolve("probe");
+        assertThat(MainTest.run("--quiet", "probe", "tiny-accuracy", "--model", a.toString(), "--dataset", "synthetic",
+                "--out", probeOut.toString()).code()).isZero();
+        MainTest.Run probeOther = MainTest.run("--quiet", "probe", "tiny-accuracy", "--model", b.toString(),
+                "--dataset", "synthetic", "--out", probeOut.toString());
+        assertThat(probeOther.code()).isEqualTo(1);
+        assertThat(probeOther.err()).contains("holds results of another model");
+    }
+
+    @Test
+    void aRunRefusedBeforeAnyResultLeavesNoOutFolder(@TempDir Path tmp) {
+        Path a = sameNamedModel(tmp.resolve("a"), 1);
+        Path out = tmp.resolve("probe");
+        MainTest.Run r = MainTest.run("--quiet", "probe", "tiny-accuracy", "--model", a.toString(), "--dataset",
+                "synthetic", "-o", "fail=true", "--out", out.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(out).doesNotExist();
+        assertThat(javax.imageio.ImageIO.getUseCache()).as("no imageio*.tmp cache files").isFalse();
+    }
 }

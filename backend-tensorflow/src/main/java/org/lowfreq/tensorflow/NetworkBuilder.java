@@ -11,6 +11,7 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.StridedSlice;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.op.nn.FusedBatchNorm;
 import org.tensorflow.types.TFloat32;
@@ -173,7 +174,7 @@ final class NetworkBuilder {
         y = batchNorm(name + ".bn2", conv(name + ".conv2", y, 3, channels, 1));
         Operand<TFloat32> shortcut = x;
         if (stride != 1 || in != channels) {
-            shortcut = batchNorm(name + ".down.bn", conv(name + ".down.conv", x, 1, channels, stride));
+            shortcut = batchNorm(name + ".down.bn", pointwiseConv(name + ".down.conv", x, channels, stride));
         }
         return relu(pass.math.add(y, shortcut));
     }
@@ -186,9 +187,30 @@ final class NetworkBuilder {
         y = batchNorm(name + ".bn3", conv(name + ".conv3", y, 1, out, 1));
         Operand<TFloat32> shortcut = x;
         if (stride != 1 || in != out) {
-            shortcut = batchNorm(name + ".down.bn", conv(name + ".down.conv", x, 1, out, stride));
+            shortcut = batchNorm(name + ".down.bn", pointwiseConv(name + ".down.conv", x, out, stride));
         }
         return relu(pass.math.add(y, shortcut));
+    }
+
+    /**
+     * A 1x1 convolution with a stride, computed as "keep every stride-th pixel, then a 1x1
+     * convolution with stride 1". Both give the same numbers (a 1x1 kernel needs no padding, so
+     * output pixel (i, j) is input pixel (stride i, stride j) under SAME and VALID alike) and the
+     * same variable, but the strided form must not reach oneDNN: its 1x1 strided backward-weights
+     * kernel for NHWC inputs with fewer channels than its channel block (16 with AVX-512, 8 with
+     * AVX2) writes past its workspace (oneDNN issue 6035), which corrupted the heap in training at
+     * widths 4 and 8 ("double free or corruption", SIGSEGV in dnnl code) whenever more than one
+     * thread ran. The subsampling is a strided slice, whose gradient is a plain scatter.
+     */
+    private Operand<TFloat32> pointwiseConv(String name, Operand<TFloat32> x, int out, int stride) {
+        return conv(name, stride == 1 ? x : subsample(pass, x, stride), 1, out, 1);
+    }
+
+    /** Every {@code stride}-th row and column of an NHWC tensor, starting with the first. */
+    static Operand<TFloat32> subsample(Ops tf, Operand<TFloat32> x, int stride) {
+        long all = 0b1111; // every dimension from its start to its end, with the strides below
+        return tf.stridedSlice(x, tf.constant(new int[] {0, 0, 0, 0}), tf.constant(new int[] {0, 0, 0, 0}),
+                tf.constant(new int[] {1, stride, stride, 1}), StridedSlice.beginMask(all), StridedSlice.endMask(all));
     }
 
     private Operand<TFloat32> head(Operand<TFloat32> x) {

@@ -183,9 +183,10 @@ public final class TensorFlowClassifier implements Classifier {
         var shape = images.shape();
         for (int from = 0; from < images.count(); from += batchSize) {
             int n = Math.min(batchSize, images.count() - from);
-            try (TFloat32 x = Tensors.images(images.pixels(), from, n, shape.height(), shape.width(), shape.channels());
+            try (TFloat32 x = Tensors.paddedImages(images.pixels(), from, n, paddedCount(n), shape.height(),
+                    shape.width(), shape.channels());
                  Result r = s.runner().feed(input, x).fetch(logits).run()) {
-                Tensors.floatsInto(r.get(0), out, from * k);
+                Tensors.floatsInto(r.get(0), out, from * k, n * k);
             }
         }
         return new Logits(images.count(), k, out);
@@ -214,15 +215,30 @@ public final class TensorFlowClassifier implements Classifier {
         var shape = images.shape();
         for (int from = 0; from < images.count(); from += batchSize) {
             int n = Math.min(batchSize, images.count() - from);
-            try (TFloat32 x = Tensors.images(images.pixels(), from, n, shape.height(), shape.width(), shape.channels());
-                 TInt32 t = Tensors.ints(classes, from, n);
+            int m = paddedCount(n);
+            try (TFloat32 x = Tensors.paddedImages(images.pixels(), from, n, m, shape.height(), shape.width(),
+                    shape.channels());
+                 TInt32 t = Tensors.paddedInts(classes, from, n, m);
                  Result r = bundle.session().runner().feed(input, x).feed(ops.targets(), t)
                          .fetch(value).fetch(grad).run()) {
-                Tensors.floatsInto(r.get(0), lossOut, from);
-                Tensors.floatsInto(r.get(1), gradOut, from * shape.size());
+                Tensors.floatsInto(r.get(0), lossOut, from, n);
+                Tensors.floatsInto(r.get(1), gradOut, from * shape.size(), n * shape.size());
             }
         }
         return new LossGradient(lossOut, gradOut);
+    }
+
+    /**
+     * The batch size a run of {@code n} images is padded to: powers of two up to 8, then multiples of
+     * 8 (at most {@link #batchSize}). Attacks shrink their batches image by image (only the images not
+     * yet fooled go on), and every new batch shape made TensorFlow/oneDNN build and keep new kernels
+     * and buffers: resident memory grew by about 20 MB per 50-image attack batch. With few shapes it
+     * stays flat. Images are independent in the inference network (batch norm on running
+     * statistics), so the zero images added do not change the others' logits or gradients.
+     */
+    int paddedCount(int n) {
+        int m = n <= 1 ? 1 : n <= 8 ? Integer.highestOneBit(n - 1) << 1 : (n + 7) / 8 * 8;
+        return Math.max(n, Math.min(m, batchSize));
     }
 
     /** Adds the loss and gradient ops to the loaded graph (once). */

@@ -80,6 +80,9 @@ public final class TensorFlowTrainer implements Trainer {
             throw new UserInputException(outDir + " already holds a model", "choose another --out folder or delete it");
         }
 
+        // a killed attempt's half-written checkpoint or export must neither be resumed from nor published
+        removeTemporaries(checkpoints);
+        removeTemporaries(outDir);
         TrainingData split = TrainingData.load(data, spec.trainLimit(), spec.testLimit(), spec.grayscale(),
                 recipe.validationFraction(), spec.seed());
         ImageShape shape = split.train().shape();
@@ -364,11 +367,11 @@ public final class TensorFlowTrainer implements Trainer {
                                        int bestEpoch, double elapsed, String fingerprint) {
         try {
             Files.createDirectories(checkpoints);
-            Path tmp = Files.createTempDirectory(checkpoints, ".epoch" + epoch);
+            Path tmp = newTemporaryDir(checkpoints, "epoch" + epoch);
             session.save(tmp.resolve("ckpt").toString());
             Files.deleteIfExists(tmp.resolve("checkpoint"));
             if (best) {
-                Path bestTmp = Files.createTempDirectory(checkpoints, ".best");
+                Path bestTmp = newTemporaryDir(checkpoints, "best");
                 try (Stream<Path> files = Files.list(tmp)) {
                     for (Path f : files.toList()) {
                         Files.copy(f, bestTmp.resolve(f.getFileName()));
@@ -390,6 +393,31 @@ public final class TensorFlowTrainer implements Trainer {
             });
         } catch (IOException e) {
             throw new UserInputException("cannot write a checkpoint in " + checkpoints + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * A new folder named like AtomicFiles' temporary files ({@code .NAME.HEX.tmp}), so that a killed
+     * run's leftovers are recognised and swept. Not Files.createTempDirectory: its folders are 0700
+     * whatever the umask, and the checkpoints would stay private after the rename.
+     */
+    static Path newTemporaryDir(Path parent, String name) throws IOException {
+        Files.createDirectories(parent);
+        return Files.createDirectory(parent.resolve("." + name + "."
+                + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".tmp"));
+    }
+
+    /** Deletes the temporary folders (and files) a killed run left in {@code dir}. */
+    static void removeTemporaries(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(AtomicFiles::isTemporary).toList()) {
+                deleteTree(f);
+            }
+        } catch (IOException e) {
+            throw new UserInputException("cannot clean " + dir + ": " + e.getMessage());
         }
     }
 
@@ -434,7 +462,7 @@ public final class TensorFlowTrainer implements Trainer {
     static void export(Session session, ModelGraph mg, Path outDir) {
         try {
             Files.createDirectories(outDir);
-            Path tmp = Files.createTempDirectory(outDir, ".export");
+            Path tmp = newTemporaryDir(outDir, "export");
             SavedModelBundle.exporter(tmp.toString()).withSession(session).withSignature(mg.signature()).export();
             deleteTree(outDir.resolve("variables"));
             Files.deleteIfExists(outDir.resolve("saved_model.pb"));
@@ -481,7 +509,8 @@ public final class TensorFlowTrainer implements Trainer {
         p.put("stride2_padding", "symmetric (1 each side for 3x3, then VALID), as PyTorch");
         p.put("width", Integer.toString(spec.width()));
         p.put("grayscale", Boolean.toString(spec.grayscale()));
-        p.put("threads", Integer.toString(spec.threads()));
+        // the weights depend on it (oneDNN's sums run in another order): the effective count, 0 = all cores
+        p.put("threads", Integer.toString(spec.threads() > 0 ? spec.threads() : Runtime.getRuntime().availableProcessors()));
         p.put("train_images", Integer.toString(split.train().count()));
         p.put("validation_images", Integer.toString(split.validation().count()));
         p.put("test_images", split.test() == null ? "0" : Integer.toString(split.test().count()));

@@ -15,7 +15,7 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * The two branches of a downsampling block must sample the same pixels: an impulse fed through
- * the main branch (3x3, stride 2) and through the shortcut (1x1, stride 2), each with a centred
+ * the main branch (3x3, stride 2) and through the shortcut (1x1 on every second pixel), each with a centred
  * delta kernel, must land on the same output pixel. With TensorFlow's SAME padding at stride 2
  * (0 before, 1 after) the main branch's response sits one pixel away from the shortcut's.
  */
@@ -63,7 +63,11 @@ class StrideAlignmentTest {
             Ops tf = Ops.create(g);
             Operand<TFloat32> x = tf.constant(Shape.of(1, SIZE, SIZE, 1), DataBuffers.of(image, true, false));
             Operand<TFloat32> w = tf.constant(Shape.of(k, k, 1, 1), DataBuffers.of(kernel, true, false));
-            try (Result r = s.runner().fetch(NetworkBuilder.convolve(tf, x, w, k, 2)).run()) {
+            // as NetworkBuilder builds them: the main branch a strided k x k convolution, the 1x1
+            // shortcut a subsample then a stride-1 convolution (pointwiseConv)
+            Operand<TFloat32> y = k == 1 ? NetworkBuilder.convolve(tf, NetworkBuilder.subsample(tf, x, 2), w, 1, 1)
+                    : NetworkBuilder.convolve(tf, x, w, k, 2);
+            try (Result r = s.runner().fetch(y).run()) {
                 assertThat(r.get(0).shape().asArray()).containsExactly(1, SIZE / 2, SIZE / 2, 1);
                 return Tensors.floats((TFloat32) r.get(0));
             }

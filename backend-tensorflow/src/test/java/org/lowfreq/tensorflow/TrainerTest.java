@@ -48,7 +48,7 @@ class TrainerTest {
     }
 
     @Test
-    void resumeAfterAnInterruptedEpochFinishesTheSameNumberOfEpochs(@TempDir Path dir) {
+    void resumeAfterAnInterruptedEpochFinishesTheSameNumberOfEpochs(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("m");
         TrainingSpec first = spec("baseline", 0, 3, false, Options.EMPTY);
         // stop the run in the middle of its second epoch, as a kill would
@@ -79,6 +79,12 @@ class TrainerTest {
         assertThatThrownBy(() -> provider.trainer().orElseThrow().train(spec("baseline", 0.5, 3, true, Options.EMPTY),
                 data, out, ProgressListener.NONE)).hasMessageContaining("blur-sigma: 0.0 -> 0.5")
                 .hasMessageNotContaining("epochs:");
+        // checkpoints follow the umask like any folder (not createTempDirectory's 0700)
+        Path plain = Files.createDirectory(dir.resolve("plain"));
+        assertThat(Files.getPosixFilePermissions(out.resolve("checkpoints/last")))
+                .isEqualTo(Files.getPosixFilePermissions(plain));
+        // a killed save leaves a temporary folder: the resumed run removes it
+        Path debris = Files.createDirectories(out.resolve("checkpoints/.epoch1.5e2f.tmp"));
 
         int[] epochsRun = {0};
         ProgressListener counter = new ProgressListener() {
@@ -95,6 +101,7 @@ class TrainerTest {
         };
         provider.trainer().orElseThrow().train(spec("baseline", 0, 3, true, Options.EMPTY), data, out, counter);
         assertThat(epochsRun[0]).isEqualTo(2);
+        assertThat(debris).doesNotExist();
         assertThat(state(out).getProperty("completed_epochs")).isEqualTo("3");
         assertThat(ModelCardFile.read(out).properties()).containsEntry("epochs", "3");
         try (Classifier c = provider.load(out)) {

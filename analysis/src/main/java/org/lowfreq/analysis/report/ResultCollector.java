@@ -91,8 +91,11 @@ public final class ResultCollector {
         byJob.values().forEach(rows::addAll);
         List<Path> jobs = List.copyOf(byJob.keySet());
         writeAtomically(out, rows);
-        writeSources(out, jobs);
-        ModelIdentities.write(out, ids);
+        if (!out.toString().equals(org.lowfreq.spi.AtomicFiles.STANDARD_OUTPUT) && Files.isRegularFile(out)) {
+            // no sidecars beside standard output or a device such as /dev/null
+            writeSources(out, jobs);
+            ModelIdentities.write(out, ids);
+        }
         return new Summary(out, jobs.size(), rows.size(), jobs, warnings);
     }
 

@@ -110,6 +110,18 @@ public final class AttackCommand implements Runnable {
 
     @Override
     public void run() {
+        boolean fresh = !Files.exists(out);
+        try {
+            attack();
+        } catch (RuntimeException e) {
+            if (fresh) {
+                ProbeRun.removeIfUnused(out); // a refused option must not leave an empty --out folder behind
+            }
+            throw e;
+        }
+    }
+
+    private void attack() {
         Norm p = Norm.parse(norm);
         ProtocolSettings s = ProtocolSettings.defaults(p, n).withMinProbability(minProb).withSeed(seed)
                 .withBatchSize(batch).withFmn(fmnSteps, restarts);
@@ -148,6 +160,8 @@ public final class AttackCommand implements Runnable {
                         "attack a model of a backend with gradients (tensorflow, pytorch, reference); 'lowfreq plugins' lists them");
             }
             Files.createDirectories(out);
+            // finished batches are reused only for the very model they were computed on
+            org.lowfreq.spi.ModelIdentity.recordOrCheck(out, model);
             MinimalEpsilonProtocol.Outcome o = protocol.run(m, images, targets, out, progress.listener());
             protocol.writeArtifacts(o, m.card().name(), out);
             Path results;

@@ -28,7 +28,7 @@ public final class CollectCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "STORE", description = "Experiment store folder (one folder per job).")
     Path store;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The collected table, e.g. results.csv (required).")
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The collected table, e.g. results.csv; - for standard output.")
     Path out;
 
     @Inject
@@ -39,8 +39,11 @@ public final class CollectCommand implements Runnable {
     @Override
     public void run() {
         ResultCollector.Summary s = ResultCollector.collect(store, out, progress.listener(), new StoreModelIdentity());
+        // with '--out -' the table is standard output: the summary and warnings go to standard error
+        boolean toStdout = out.toString().equals(org.lowfreq.spi.AtomicFiles.STANDARD_OUTPUT);
         s.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
-        spec.commandLine().getOut().println("collected " + s.rows() + " rows from " + s.files() + " results files into "
+        (toStdout ? spec.commandLine().getErr()
+                : spec.commandLine().getOut()).println("collected " + s.rows() + " rows from " + s.files() + " results files into "
                 + s.table());
     }
 }

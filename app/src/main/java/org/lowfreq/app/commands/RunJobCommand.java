@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.lowfreq.app.Progress;
+import org.lowfreq.app.executor.ChildJobProcess;
 import org.lowfreq.app.executor.JobRunner;
 import org.lowfreq.app.store.ResultStore;
 import picocli.CommandLine.Command;
@@ -39,6 +40,10 @@ public final class RunJobCommand implements Callable<Integer> {
             description = "Take over a claim of another host after this long without heartbeat (default: ${DEFAULT-VALUE}).")
     long staleAfter;
 
+    /** Set by 'lowfreq run' for the job process it starts: the claim it holds for this job. */
+    @Option(names = "--claim-token", hidden = true, paramLabel = "TOKEN")
+    String claimToken;
+
     @Inject
     RunJobCommand(JobRunner runner, Progress progress) {
         this.runner = runner;
@@ -54,7 +59,13 @@ public final class RunJobCommand implements Callable<Integer> {
             t = slurm != null && slurm.matches("\\d+") ? Integer.parseInt(slurm) : Runtime.getRuntime().availableProcessors();
         }
         try (ResultStore rs = new ResultStore(store, Duration.ofSeconds(staleAfter))) {
-            JobRunner.Outcome o = runner.runOne(rs, hash, t, progress.listener(), out);
+            JobRunner.Outcome o;
+            if (claimToken != null) {
+                ChildJobProcess.exitWithParent();
+                o = runner.runAdopted(rs, hash, claimToken, t, progress.listener(), out);
+            } else {
+                o = runner.runOne(rs, hash, t, progress.listener(), out);
+            }
             switch (o) {
                 case DONE -> out.println("done " + hash + ": " + rs.jobDir(hash));
                 case ALREADY_DONE, LOST -> out.println("done " + hash + " (by another runner): " + rs.jobDir(hash));

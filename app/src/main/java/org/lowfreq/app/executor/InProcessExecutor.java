@@ -18,14 +18,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.lowfreq.app.Progress;
 import org.lowfreq.app.experiment.Job;
 import org.lowfreq.app.store.Claim;
 import org.lowfreq.app.store.ResultStore;
-import org.lowfreq.spi.ProgressListener;
 
 /**
- * Runs a plan's jobs in this process with N workers, in dependency order, skipping finished jobs.
+ * Runs a plan's jobs with N workers, in dependency order, skipping finished jobs. Each job runs in
+ * its own JVM ({@link ChildJobProcess}), so a native crash ends that job only: it is recorded as
+ * failed, its claim released, and the jobs that do not need it go on.
  * Other runners (processes, Slurm tasks) may work on the same store at the same time: a job held by
  * one of them is waited for, never run twice. A failed job is recorded and its dependents are left
  * out; the other jobs go on.
@@ -41,13 +41,11 @@ public final class InProcessExecutor {
     private record Finished(Job job, JobRunner.Outcome outcome, Duration took) {
     }
 
-    private final JobRunner runner;
-    private final Progress progress;
+    private final ChildJobProcess jobProcess;
 
     @Inject
-    public InProcessExecutor(JobRunner runner, Progress progress) {
-        this.runner = runner;
-        this.progress = progress;
+    public InProcessExecutor(ChildJobProcess jobProcess) {
+        this.jobProcess = jobProcess;
     }
 
     /** Threads per job when {@code workers} jobs share this machine's cores. */
@@ -81,6 +79,7 @@ public final class InProcessExecutor {
         Set<String> inFlight = new HashSet<>();
         Set<String> failed = new HashSet<>();
         Set<String> blocked = new HashSet<>();
+        Set<String> toldWaiting = new HashSet<>();
         int ran = 0;
         int doneElsewhere = 0;
         int finishedCount = 0;
@@ -119,15 +118,23 @@ public final class InProcessExecutor {
                     }
                     Optional<Claim> claim = store.tryClaim(h);
                     if (claim.isEmpty()) {
-                        continue; // another runner has it; we see its result on a later pass
+                        // another runner has it; we see its result on a later pass
+                        if (toldWaiting.add(h)) {
+                            line(out, finishedCount, total, "waiting", job, "held by "
+                                    + store.readClaim(h).map(Object::toString).orElse("another runner"));
+                        }
+                        continue;
                     }
                     inFlight.add(h);
-                    ProgressListener listener = workers == 1 ? progress.listener() : ProgressListener.NONE;
                     out.println("start " + job);
                     out.flush();
+                    boolean echo = workers == 1; // one job at a time: its progress bars are ours
                     completions.submit(() -> {
                         Instant t0 = Instant.now();
-                        JobRunner.Outcome o = runner.runClaimed(store, job, claim.get(), threads, listener, out);
+                        JobRunner.Outcome o;
+                        try (Claim c = claim.get()) {
+                            o = jobProcess.run(store, job, c, threads, echo);
+                        }
                         return new Finished(job, o, Duration.between(t0, Instant.now()));
                     });
                 }

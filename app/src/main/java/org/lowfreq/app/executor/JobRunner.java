@@ -68,6 +68,16 @@ public final class JobRunner {
     }
 
     /**
+     * Runs one job under a claim that the parent runner holds (see {@link ChildJobProcess}); the
+     * parent releases the claim once this process has exited.
+     */
+    public Outcome runAdopted(ResultStore store, String hash, String claimToken, int threads,
+                              ProgressListener progress, PrintWriter log) {
+        Job job = store.readSpec(hash);
+        return runClaimed(store, job, store.adoptClaim(hash, claimToken), threads, progress, log);
+    }
+
+    /**
      * Runs one job of the store by hash (what a Slurm task does): nothing when it is done; waits while
      * another live runner holds it; refuses when a dependency is not done.
      */

@@ -43,6 +43,16 @@ public final class TrainJobKind implements JobKind {
         return true;
     }
 
+    /**
+     * The training's compute threads: the experiment's {@code threads} when it sets one (then it is
+     * part of the job's hash, since the weights depend on it), else the runner's share of the cores
+     * (recorded in run.json and the model card, not in the hash).
+     */
+    static int threads(JobContext ctx) {
+        Object set = ctx.job().config().get("threads");
+        return set instanceof Number n && n.intValue() > 0 ? n.intValue() : ctx.threads();
+    }
+
     @Override
     public void run(JobContext ctx) throws Exception {
         Job job = ctx.job();
@@ -57,7 +67,7 @@ public final class TrainJobKind implements JobKind {
         }
         TrainingSpec spec = new TrainingSpec(job.string("family"), job.string("arch"), job.integer("width"),
                 job.number("blur_sigma"), job.integer("pca_k"), job.bool("grayscale"), job.integer("epochs"),
-                job.integer("batch_size"), job.number("learning_rate"), job.longValue("seed"), ctx.threads(),
+                job.integer("batch_size"), job.number("learning_rate"), job.longValue("seed"), threads(ctx),
                 job.integer("train_limit"), job.integer("test_limit"), resume, new Options(job.strings("options")));
         Path saved = trainer.train(spec, data, modelDir, ctx.progress());
         if (!saved.toAbsolutePath().normalize().equals(modelDir.toAbsolutePath().normalize())) {

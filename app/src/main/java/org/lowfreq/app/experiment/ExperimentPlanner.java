@@ -54,7 +54,9 @@ public final class ExperimentPlanner {
     static final Map<String, Type> MODEL = fields("backend", Type.STRING, "family", Type.STRING, "arch", Type.STRING,
             "width", Type.POSITIVE_INT, "blur_sigma", Type.NONNEGATIVE, "pca_k", Type.COUNT, "grayscale", Type.BOOL,
             "epochs", Type.POSITIVE_INT, "batch_size", Type.POSITIVE_INT, "learning_rate", Type.POSITIVE,
-            "seed", Type.LONG, "train_limit", Type.COUNT, "test_limit", Type.COUNT);
+            "seed", Type.LONG, "train_limit", Type.COUNT, "test_limit", Type.COUNT,
+            // compute threads of the training: part of the job's identity when set (weights depend on it)
+            "threads", Type.COUNT);
     static final Map<String, Type> PROBE = fields("split", Type.STRING, "limit", Type.COUNT, "seed", Type.LONG);
     static final Map<String, Type> ATTACK = fields("norm", Type.STRING, "n", Type.POSITIVE_INT,
             "min_prob", Type.PROBABILITY, "seed", Type.LONG, "protocol", Type.STRING);

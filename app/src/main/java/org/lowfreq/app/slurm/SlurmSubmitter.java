@@ -123,7 +123,7 @@ public final class SlurmSubmitter {
         b.append("#SBATCH --job-name=lowfreq-").append(plan.name()).append("-").append(kind).append("\n");
         b.append("#SBATCH --array=0-").append(tasks.size() - 1).append("\n");
         b.append("#SBATCH --cpus-per-task=").append(s.cpusPerTask()).append("\n");
-        b.append("#SBATCH --output=").append(store.root().resolve("slurm")).append("/%A_%a.out\n");
+        b.append("#SBATCH --output=").append(sbatchQuote(store.root().resolve("slurm") + "/%A_%a.out")).append("\n");
         b.append("set -euo pipefail\n");
         b.append("HASHES=(");
         for (Job t : tasks) {
@@ -175,6 +175,15 @@ public final class SlurmSubmitter {
             Thread.currentThread().interrupt();
             throw new UserInputException("interrupted while running " + cmd.get(0));
         }
+    }
+
+    /**
+     * A value for an {@code #SBATCH} line. sbatch splits those lines at blanks itself (no shell runs
+     * them) and understands double quotes with backslash escapes only, so a path with a blank is
+     * written {@code "..."}.
+     */
+    static String sbatchQuote(String s) {
+        return s.matches("[A-Za-z0-9_./=:,+@%-]+") ? s : '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
     static String quote(String s) {

@@ -9,26 +9,30 @@ import java.util.concurrent.ScheduledFuture;
 /**
  * A held claim on one job: the claim file exists with this claim's token. A heartbeat touches the
  * file's modification time so runners on other hosts can tell a live holder from a dead one.
- * Closing releases the claim (deletes the file if it is still ours).
+ * Closing releases the claim (deletes the file if it is still ours). A runner that starts each job
+ * in a child process keeps the claim (and its heartbeat) and hands its token to the child, which
+ * adopts it.
  */
 public final class Claim implements AutoCloseable {
     private final ResultStore store;
     private final String hash;
     private final String token;
+    private final boolean adopted;
     private volatile ScheduledFuture<?> heartbeat;
     private volatile boolean lost;
 
-    Claim(ResultStore store, String hash, String token) {
+    Claim(ResultStore store, String hash, String token, boolean adopted) {
         this.store = store;
         this.hash = hash;
         this.token = token;
+        this.adopted = adopted;
     }
 
     public String hash() {
         return hash;
     }
 
-    String token() {
+    public String token() {
         return token;
     }
 
@@ -61,13 +65,17 @@ public final class Claim implements AutoCloseable {
         return !lost;
     }
 
+    /**
+     * Stops the heartbeat and deletes the claim file if it is still ours. An adopted claim (a job
+     * process working under its parent runner's claim) is left alone: the parent releases it.
+     */
     @Override
     public void close() {
         ScheduledFuture<?> f = heartbeat;
         if (f != null) {
             f.cancel(false);
         }
-        if (stillOwned()) {
+        if (!adopted && stillOwned()) {
             Path file = store.claimFile(hash);
             try {
                 Files.deleteIfExists(file);

@@ -41,6 +41,7 @@ import org.lowfreq.spi.UserInputException;
  * STORE/.partial/HASH/      work in progress (hidden: collectors skip dot folders), touched only by the claim's holder (kept for resumable jobs)
  * STORE/jobs/HASH/          the finished job: config.json, results.csv, artifacts (.partial/HASH renamed here)
  * STORE/failed/HASH/        config.json and error.txt of the last failed attempt
+ * STORE/logs/HASH/          output of the job's last process (job.log) and any JVM crash report of it
  * </pre>
  * A finished folder appears in one rename, so it is either absent or complete; a second commit of
  * the same job fails (the target is not empty) and is dropped.
@@ -66,12 +67,46 @@ public final class ResultStore implements AutoCloseable {
         this.staleAfter = staleAfter;
         this.heartbeatEvery = Duration.ofMillis(Math.max(200, staleAfter.toMillis() / 4));
         try {
-            for (String d : List.of("specs", "claims", ".partial", "jobs", "failed")) {
+            for (String d : List.of("specs", "claims", ".partial", "jobs", "failed", "logs")) {
                 Files.createDirectories(this.root.resolve(d));
             }
         } catch (IOException e) {
             throw new UserInputException("cannot create the result store " + root + ": " + e.getMessage(),
                     "pass --store a folder you can write to");
+        }
+        removeOldClaimDebris();
+    }
+
+    /**
+     * Deletes {@code claims/.new-*} and {@code .stale-*} files older than a minute: they live for
+     * microseconds while a claim is made or broken, so older ones were left by a killed runner.
+     */
+    private void removeOldClaimDebris() {
+        Instant before = Instant.now().minus(Duration.ofMinutes(1));
+        try (Stream<Path> s = Files.list(root.resolve("claims"))) {
+            for (Path f : s.toList()) {
+                String n = f.getFileName().toString();
+                if ((n.startsWith(".new-") || n.startsWith(".stale-"))
+                        && Files.getLastModifiedTime(f).toInstant().isBefore(before)) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        } catch (IOException ignored) {
+            // debris is harmless; the next runner tries again
+        }
+    }
+
+    /**
+     * Deletes the temporary files (and trainers' temporary folders) of interrupted atomic writes in a
+     * work folder, before it is published.
+     */
+    private static void removeTemporaryFiles(Path work) {
+        try (Stream<Path> s = Files.walk(work)) {
+            for (Path f : s.filter(org.lowfreq.spi.AtomicFiles::isTemporary).toList()) {
+                deleteTree(f);
+            }
+        } catch (IOException ignored) {
+            // a leftover temp file is harmless; it is hidden and ignored by collect
         }
     }
 
@@ -94,6 +129,11 @@ public final class ResultStore implements AutoCloseable {
 
     public Path failedDir(String hash) {
         return root.resolve("failed").resolve(hash);
+    }
+
+    /** Output and crash reports of the job's process (runs that start each job in its own process). */
+    public Path logsDir(String hash) {
+        return root.resolve("logs").resolve(hash);
     }
 
     Path claimFile(String hash) {
@@ -151,7 +191,7 @@ public final class ResultStore implements AutoCloseable {
         for (int attempt = 0; attempt < 3; attempt++) {
             String token = UUID.randomUUID().toString();
             if (createClaimFile(hash, token)) {
-                Claim claim = new Claim(this, hash, token);
+                Claim claim = new Claim(this, hash, token, false);
                 claim.heartbeat(scheduler().scheduleWithFixedDelay(claim::beat, heartbeatEvery.toMillis(),
                         heartbeatEvery.toMillis(), TimeUnit.MILLISECONDS));
                 return Optional.of(claim);
@@ -166,6 +206,20 @@ public final class ResultStore implements AutoCloseable {
             breakClaim(hash, holder.get());
         }
         return Optional.empty();
+    }
+
+    /**
+     * Works under a claim that another process (the runner that started this job process) holds
+     * and releases: refused unless the claim file holds {@code token}.
+     */
+    public Claim adoptClaim(String hash, String token) {
+        Optional<ClaimInfo> c = readClaim(hash);
+        if (c.isEmpty() || !c.get().token().equals(token)) {
+            throw new UserInputException("job " + hash + " is not claimed with token " + token + " (claim: "
+                    + c.map(Object::toString).orElse("none") + ")", "--claim-token is for the job processes that "
+                    + "'lowfreq run' starts; run the job with 'lowfreq run-job HASH --store DIR'");
+        }
+        return new Claim(this, hash, token, true);
     }
 
     /** The current claim of a job, if any. */
@@ -186,6 +240,10 @@ public final class ResultStore implements AutoCloseable {
 
     /** True when the holder is gone: a dead process on this host, or no heartbeat for the stale time. */
     public boolean isStale(ClaimInfo c) {
+        if (c.token().isEmpty()) {
+            // claims appear complete (hard link of a written file): an empty or garbled one is debris
+            return true;
+        }
         if (c.host().equals(host) && c.pid() > 0) {
             Optional<ProcessHandle> p = ProcessHandle.of(c.pid());
             return p.isEmpty() || !p.get().isAlive() || !startOf(p.get()).equals(c.processStart());
@@ -286,6 +344,8 @@ public final class ResultStore implements AutoCloseable {
         if (!claim.stillOwned()) {
             return false;
         }
+        // a resumed job's folder may hold a killed attempt's half-written temporary files: never publish them
+        removeTemporaryFiles(work);
         try {
             Files.move(work, jobDir(job.hash()), StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
@@ -305,8 +365,16 @@ public final class ResultStore implements AutoCloseable {
     public void recordFailure(Job job, Throwable error, Map<String, Object> run) {
         StringWriter trace = new StringWriter();
         error.printStackTrace(new PrintWriter(trace));
+        recordFailure(job, error.toString(), trace.toString(), run);
+    }
+
+    /**
+     * Records a failed attempt described by a one-line summary (what {@link #failureSummary} returns)
+     * and details (a stack trace, a log tail), and drops its work folder.
+     */
+    public void recordFailure(Job job, String summary, String details, Map<String, Object> run) {
         String text = "job " + job.hash() + ": " + job.label() + "\nfailed at " + Instant.now() + " on " + host
-                + " (pid " + pid + ")\n\n" + error + "\n\n" + trace;
+                + " (pid " + pid + ")\n\n" + summary.replace('\n', ' ') + "\n\n" + details;
         Path tmp = root.resolve("failed").resolve(".tmp-" + job.hash() + "-" + UUID.randomUUID());
         try {
             Files.createDirectories(tmp);

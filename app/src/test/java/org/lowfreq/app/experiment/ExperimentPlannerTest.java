@@ -103,6 +103,24 @@ class ExperimentPlannerTest {
     }
 
     @Test
+    void aModelsThreadCountIsPartOfItsIdentityWhenSet() {
+        String yaml = """
+                name: t
+                dataset: synthetic
+                models:
+                  - {name: m, backend: reference, arch: linear%s}
+                """;
+        Job unset = plan(yaml.formatted("")).jobs().get(0);
+        Job one = plan(yaml.formatted(", threads: 1")).jobs().get(0);
+        Job two = plan(yaml.formatted(", threads: 2")).jobs().get(0);
+        assertThat(one.config()).containsEntry("threads", 1L);
+        assertThat(two.hash()).isNotEqualTo(one.hash());
+        // unset, the runner's thread count is used and recorded, and old stores keep their hashes
+        assertThat(unset.config()).doesNotContainKey("threads");
+        assertThat(unset.hash()).isNotEqualTo(one.hash());
+    }
+
+    @Test
     void theSameWorkPlannedTwiceIsOneJob() {
         Plan p = plan("""
                 name: t

@@ -43,4 +43,21 @@ class SlurmScriptTest {
             assertThat(store.resolve("specs").resolve(h.trim().substring(0, 12) + ".json")).exists();
         }
     }
+
+    @Test
+    void aStorePathWithABlankIsQuotedInTheOutputLineAndTheCommand() throws Exception {
+        Path exp = TinyExperiment.writeSmall(dir, dir.resolve("log"));
+        Path store = dir.resolve("my store");
+        TinyExperiment.Run r = TinyExperiment.lowfreq("submit", exp.toString(), "--store", store.toString(),
+                "--dry-run", "--launcher", "/opt/lowfreq/lowfreq");
+        assertThat(r.code()).as(r.err()).isZero();
+        Path script;
+        try (Stream<Path> s = Files.walk(store.resolve("slurm"))) {
+            script = s.filter(p -> p.getFileName().toString().equals("00-train.sbatch")).findFirst().orElseThrow();
+        }
+        String root = store.toAbsolutePath().normalize().toString();
+        // sbatch reads #SBATCH lines itself: only double quotes group words there
+        assertThat(Files.readString(script)).contains("#SBATCH --output=\"" + root + "/slurm/%A_%a.out\"\n")
+                .contains("--store '" + root + "' --threads");
+    }
 }

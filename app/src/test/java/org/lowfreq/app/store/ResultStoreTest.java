@@ -95,6 +95,45 @@ class ResultStoreTest {
         }
     }
 
+    @Test
+    void anEmptyClaimFileIsDebrisNotAHolderToWaitFor() throws Exception {
+        writeClaim("", Instant.now());
+        try (ResultStore s = new ResultStore(dir, Duration.ofSeconds(120))) {
+            assertThat(s.state(JOB.hash())).isEqualTo(JobState.PENDING);
+            assertThat(s.tryClaim(JOB.hash())).isPresent();
+        }
+    }
+
+    @Test
+    void oldClaimTemporariesAreRemovedWhenTheStoreOpens() throws Exception {
+        new ResultStore(dir, Duration.ofSeconds(120)).close();
+        Path old = Files.createFile(dir.resolve("claims").resolve(".new-" + java.util.UUID.randomUUID()));
+        Files.setLastModifiedTime(old, FileTime.from(Instant.now().minusSeconds(600)));
+        Path fresh = Files.createFile(dir.resolve("claims").resolve(".new-" + java.util.UUID.randomUUID()));
+        new ResultStore(dir, Duration.ofSeconds(120)).close();
+        assertThat(old).doesNotExist();
+        assertThat(fresh).exists(); // may belong to a runner making its claim right now
+    }
+
+    @Test
+    void aKilledWritersTemporaryFilesAreNotPublished() throws Exception {
+        try (ResultStore s = new ResultStore(dir, Duration.ofSeconds(120))) {
+            Claim c = s.tryClaim(JOB.hash()).orElseThrow();
+            Path work = s.startWork(c, true);
+            Files.writeString(work.resolve("results.csv"), "a\n");
+            Files.writeString(work.resolve(".per_image.csv.3f2a9c.tmp"), "half");
+            Files.createDirectories(work.resolve("model/checkpoints/.epoch1.9ab.tmp"));
+            Files.writeString(work.resolve("model/checkpoints/.epoch1.9ab.tmp/ckpt.index"), "half");
+            assertThat(s.commit(c, JOB, Map.of())).isTrue();
+            c.close();
+            Path job = s.jobDir(JOB.hash());
+            assertThat(job.resolve("results.csv")).exists();
+            assertThat(job.resolve(".per_image.csv.3f2a9c.tmp")).doesNotExist();
+            assertThat(job.resolve("model/checkpoints/.epoch1.9ab.tmp")).doesNotExist();
+            assertThat(job.resolve("model/checkpoints")).exists();
+        }
+    }
+
     private void writeClaim(String content, Instant beat) throws Exception {
         Path claims = dir.resolve("claims");
         Files.createDirectories(claims);
