@@ -53,7 +53,17 @@ public final class RidgeRegression {
             throw new IllegalArgumentException("folds must be in [2, " + n + "], got " + folds);
         }
         int[] fold = foldAssignment(n, folds, seed);
-        Svd full = Svd.of(x, p, all(n));
+        int[][] trainRows = new int[folds][];
+        for (int f = 0; f < folds; f++) {
+            int fi = f;
+            trainRows[f] = java.util.stream.IntStream.range(0, n).filter(i -> fold[i] != fi).toArray();
+        }
+        // the decompositions (each fold's and the full one) are independent and dominate the cost:
+        // run them side by side; everything after them is summed in fold order, so the result does
+        // not depend on the thread count
+        Svd[] svds = java.util.stream.IntStream.rangeClosed(0, folds).parallel()
+                .mapToObj(f -> Svd.of(x, p, f == folds ? all(n) : trainRows[f])).toArray(Svd[]::new);
+        Svd full = svds[folds];
         double sMax2 = full.s[0] * full.s[0];
         double[] exps = lambdaExponents();
         double[] lambdas = Arrays.stream(exps).map(e -> sMax2 * Math.pow(10, e)).toArray();
@@ -61,9 +71,9 @@ public final class RidgeRegression {
         double[] sst = new double[k];
         for (int f = 0; f < folds; f++) {
             int fi = f;
-            int[] train = java.util.stream.IntStream.range(0, n).filter(i -> fold[i] != fi).toArray();
+            int[] train = trainRows[f];
             int[] test = java.util.stream.IntStream.range(0, n).filter(i -> fold[i] == fi).toArray();
-            Svd svd = Svd.of(x, p, train);
+            Svd svd = svds[f];
             double[] yMean = columnMeans(y, k, train);
             DMatrixRMaj uty = svd.uTransposeTimes(y, k, train, yMean);
             DMatrixRMaj xtv = svd.project(x, p, test); // test rows, centred with the train means, times V

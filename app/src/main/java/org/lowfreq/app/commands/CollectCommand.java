@@ -14,10 +14,10 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code lowfreq collect STORE --out results.csv}: joins every job's tidy results into one table. */
 @Command(name = "collect", mixinStandardHelpOptions = true,
         description = {"Join every results.csv below an experiment store into one tidy table (written atomically).",
-                "A file with another schema is refused, naming the file. Folders starting with '.' (unfinished jobs)",
-                "are skipped. Also writes OUT.sources, the job folders read, so 'lowfreq report' finds their figures,",
-                "and OUT.models, each model's identity (training configuration without the seed); two different",
-                "models that share a name are renamed 'NAME [CONFIG sSEED]', with a warning.",
+                "A file with another schema is refused, naming the file. Folders starting with '.' (unfinished jobs) are skipped. "
+                        + "Also writes OUT.sources, the job folders read, so 'lowfreq report' finds their figures, and OUT.models, "
+                        + "each model's identity (training configuration without the seed); two different models that share a name "
+                        + "are renamed 'NAME [CONFIG sSEED]', with a warning.",
                 "Example:", "  lowfreq collect store --out results.csv"})
 public final class CollectCommand implements Runnable {
     private final Progress progress;
