@@ -14,22 +14,25 @@ import org.lowfreq.spi.Norm;
  * targeted, Linf or L2, as a refinement of given adversarials. Per image: a binary search from the
  * starting adversarial towards the original puts the iterate on the boundary (forward passes);
  * then each step takes the gradient b of the boundary function g of {@link TargetCriterion}
- * (negative = success), averages it with the previous ones (momentum 0.8), and moves by the
+ * (negative = success), averages it with the previous ones (momentum 0.5), and moves by the
  * {@link TrustRegionStep}: the step that minimises the distance to the original while staying on
- * the linearised boundary {@code g + b . delta = 0} (aiming 10% past it from the clean side and
- * 10% short of it from the adversarial side, Foolbox's overshoot 1.1) inside an L2 trust region.
- * The trust region is {@code lr * d} (d pixels, range 1) with lr = 1e-3 halved 20 times over
- * the run, as in Foolbox. The smallest successful iterate is kept.
+ * the linearised boundary {@code g + b . delta = -MARGIN} (aiming 10% past it from the clean side
+ * and 10% short of it from the adversarial side, Foolbox's overshoot 1.1) inside an L2 trust
+ * region of radius {@code lr * d} (d pixels, range 1), lr halved at regular intervals, as in
+ * Foolbox; lr and the momentum differ from Foolbox's (README, Choices). The smallest successful
+ * iterate is kept.
  *
  * <p>An image without a successful start does not run; an image whose boundary gradient vanishes
  * or is not finite, or whose per-step problem finds no solution, stops there and keeps its best:
  * each is reported in {@link Result#notes()} and never fails the batch. No randomness.
  */
 final class BrendelBethgeRefinement {
-    static final double LR = 1e-3;
+    /** Trust-region radius relative to d (Foolbox: 1e-3 over 1000 steps; see the README on why larger here). */
+    static final double LR = 1e-2;
     static final double LR_DECAY = 0.5;
-    static final int LR_DECAYS = 20;
-    static final double MOMENTUM = 0.8;
+    static final int LR_DECAYS = 12;
+    /** Weight of the previous boundary normals (Foolbox: 0.8; see the README). */
+    static final double MOMENTUM = 0.5;
     static final double OVERSHOOT = 1.1;
     static final int BINARY_SEARCH_STEPS = 15;
     /**

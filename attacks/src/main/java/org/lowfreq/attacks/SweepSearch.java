@@ -37,12 +37,10 @@ final class SweepSearch implements BatchSearch {
                     settings.minProbability()).refine(model, x, targets, best);
             best = bb.examples();
             notes = bb.notes();
+            fmnWhereBrendelBethgeHadNoStart(model, x, targets, ids, best, notes);
         } else {
             progress.status("batch from " + from + ": FMN refinement");
-            FmnAttack fmn = new FmnAttack(settings.norm());
-            AttackOptions fo = new AttackOptions(Double.NaN, settings.fmnSteps(), settings.fmnStepSize(), settings.fmnRestarts(),
-                    settings.minProbability(), Seeds.derive(settings.seed(), "fmn"), Options.EMPTY);
-            AttackResult refined = fmn.refine(model, x, targets, best, ids, fo);
+            AttackResult refined = new FmnAttack(settings.norm()).refine(model, x, targets, best, ids, fmnOptions());
             for (int i = 0; i < n; i++) {
                 best[i] = Attacks.better(best[i], refined.examples().get(i));
             }
@@ -53,5 +51,42 @@ final class SweepSearch implements BatchSearch {
             norm[i] = best[i].norm();
         }
         return BatchStore.Batch.of(from, x, best, norm, notes);
+    }
+
+    private AttackOptions fmnOptions() {
+        return new AttackOptions(Double.NaN, settings.fmnSteps(), settings.fmnStepSize(), settings.fmnRestarts(),
+                settings.minProbability(), Seeds.derive(settings.seed(), "fmn"), Options.EMPTY);
+    }
+
+    /**
+     * Brendel-Bethge needs an adversarial to start from; an image the PGD sweep found none for is
+     * refined by FMN from zero instead (FMN needs no start), and its note says so. Only those
+     * images take FMN's gradients; the random starts are keyed by image index, so they are the
+     * ones the FMN refinement would use.
+     */
+    private void fmnWhereBrendelBethgeHadNoStart(Classifier model, Images x, int[] targets, long[] ids,
+                                                 AdversarialExample[] best, String[] notes) {
+        int[] idx = java.util.stream.IntStream.range(0, x.count()).filter(i -> !best[i].success()).toArray();
+        if (idx.length == 0) {
+            return;
+        }
+        int d = x.shape().size();
+        float[] px = new float[idx.length * d];
+        int[] labels = new int[idx.length];
+        int[] t = new int[idx.length];
+        long[] subIds = new long[idx.length];
+        AdversarialExample[] starts = new AdversarialExample[idx.length];
+        for (int k = 0; k < idx.length; k++) {
+            System.arraycopy(x.pixels(), idx[k] * d, px, k * d, d);
+            labels[k] = x.labels()[idx[k]];
+            t[k] = targets[idx[k]];
+            subIds[k] = ids[idx[k]];
+        }
+        AttackResult refined = new FmnAttack(settings.norm()).refine(model, new Images(idx.length, x.shape(), px, labels),
+                t, starts, subIds, fmnOptions());
+        for (int k = 0; k < idx.length; k++) {
+            best[idx[k]] = Attacks.better(best[idx[k]], refined.examples().get(k));
+            notes[idx[k]] = "the PGD sweep found no adversarial to start Brendel-Bethge from: refined by FMN from zero";
+        }
     }
 }
