@@ -89,14 +89,14 @@ class AttackCommandTest {
         String root = cifarRoot();
         Path model = zeroLinearModel(tmp);
         Path out = tmp.resolve("out");
-        // zero weights: no attack succeeds, so Brendel-Bethge has no start, which it reports per image
+        // zero weights: no attack succeeds, so Brendel-Bethge has no start (FMN stands in), noted per image
         MainTest.Run ok = MainTest.run("--data-dir", root, "attack", "--model", model.toString(), "--norm", "l2",
                 "--dataset", "cifar10", "--n", "2", "--refine", "bb", "--pgd-steps", "2", "--eps-grid", "0.1",
                 "--fmn-steps", "2", "--restarts", "1", "--out", out.toString());
         assertThat(ok.code()).as(ok.err()).isZero();
         assertThat(ok.out()).contains("sweep + Brendel-Bethge: found 0/2");
         assertThat(Files.readString(out.resolve("results.csv"))).contains(",attack-l2-bb,")
-                .contains("protocol: sweep + Brendel-Bethge").contains("Brendel-Bethge did not run")
+                .contains("protocol: sweep + Brendel-Bethge").contains("found no adversarial to start Brendel-Bethge from: refined by FMN from zero")
                 .doesNotContain("protocol: sweep + FMN");
         MainTest.Run both = MainTest.run("--data-dir", root, "attack", "--model", model.toString(), "--norm", "l2",
                 "--dataset", "cifar10", "--n", "2", "--refine", "bb", "--protocol", "bisection", "--out",
