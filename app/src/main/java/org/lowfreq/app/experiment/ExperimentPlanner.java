@@ -378,6 +378,10 @@ public final class ExperimentPlanner {
             error(m.get("refine").getValueNode(), "unknown attack refinement '" + fields.get("refine") + "'",
                     "allowed: " + known(ATTACK_REFINEMENTS));
         }
+        if ("bisection".equals(fields.get("protocol")) && fields.containsKey("refine") && !"fmn".equals(fields.get("refine"))) {
+            error(m.get("refine").getValueNode(), "the bisection protocol has no refinement stage, so refine '"
+                    + fields.get("refine") + "' does not apply", "drop refine, or use protocol: sweep");
+        }
         Set<String> optionNames = new TreeSet<>(catalog.attackOptions());
         optionNames.removeAll(Set.of("model", "out", "norm", "n", "min-prob", "seed", "help", "version", "threads", "dataset",
                 "protocol", "refine"));

@@ -206,6 +206,9 @@ class ExperimentPlannerTest {
         assertThatThrownBy(() -> plan(yaml.replace("refine: bb", "refine: cw")))
                 .isInstanceOf(UserInputException.class)
                 .hasMessageContaining(":9: unknown attack refinement 'cw' (allowed: bb, fmn)");
+        assertThatThrownBy(() -> plan(yaml.replace("refine: bb", "refine: bb\n    protocol: bisection")))
+                .isInstanceOf(UserInputException.class)
+                .hasMessageContaining(":9: the bisection protocol has no refinement stage, so refine 'bb' does not apply");
     }
 
     @Test
