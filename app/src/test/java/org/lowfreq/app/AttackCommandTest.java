@@ -84,6 +84,31 @@ class AttackCommandTest {
                 .contains("protocol: PGD bisection").contains(",attack-linf-bisection,").doesNotContain("protocol: sweep");
     }
 
+    @Test
+    void refineBbRunsBrendelBethgeNamesItInTheResultsAndIsRefusedWithBisection(@TempDir Path tmp) throws Exception {
+        String root = cifarRoot();
+        Path model = zeroLinearModel(tmp);
+        Path out = tmp.resolve("out");
+        // zero weights: no attack succeeds, so Brendel-Bethge has no start (FMN stands in), noted per image
+        MainTest.Run ok = MainTest.run("--data-dir", root, "attack", "--model", model.toString(), "--norm", "l2",
+                "--dataset", "cifar10", "--n", "2", "--refine", "bb", "--pgd-steps", "2", "--eps-grid", "0.1",
+                "--fmn-steps", "2", "--restarts", "1", "--out", out.toString());
+        assertThat(ok.code()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("sweep + Brendel-Bethge: found 0/2");
+        assertThat(Files.readString(out.resolve("results.csv"))).contains(",attack-l2-bb,")
+                .contains("protocol: sweep + Brendel-Bethge").contains("found no adversarial to start Brendel-Bethge from: refined by FMN from zero")
+                .doesNotContain("protocol: sweep + FMN");
+        MainTest.Run both = MainTest.run("--data-dir", root, "attack", "--model", model.toString(), "--norm", "l2",
+                "--dataset", "cifar10", "--n", "2", "--refine", "bb", "--protocol", "bisection", "--out",
+                tmp.resolve("out2").toString());
+        assertThat(both.code()).isEqualTo(1);
+        assertThat(both.err()).contains("refinement 'bb' does not apply");
+        MainTest.Run unknown = MainTest.run("--data-dir", root, "attack", "--model", model.toString(), "--norm", "l2",
+                "--dataset", "cifar10", "--n", "2", "--refine", "cw", "--out", tmp.resolve("out3").toString());
+        assertThat(unknown.code()).isEqualTo(1);
+        assertThat(unknown.err()).contains("unknown refinement 'cw'").contains("fmn, bb");
+    }
+
     /** The data root holding CIFAR-10; the test is skipped without it. */
     private static String cifarRoot() {
         return RealData.cifar10Root().toString();

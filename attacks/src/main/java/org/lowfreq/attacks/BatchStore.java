@@ -19,14 +19,26 @@ final class BatchStore {
     private final Path dir;
     private final String fingerprint;
 
-    /** One finished batch: per image success, minimal norm, target probability; perturbations NHWC. */
-    record Batch(int from, int count, boolean[] success, double[] norm, double[] targetProbability, float[] perturbations) {
+    /**
+     * One finished batch: per image success, minimal norm, target probability, a note ("" or what
+     * went wrong for that image, e.g. a refinement that did not converge); perturbations NHWC.
+     */
+    record Batch(int from, int count, boolean[] success, double[] norm, double[] targetProbability, float[] perturbations,
+                 String[] notes) {
         /**
          * The batch of the best example per image; {@code epsilon[i]} is what the protocol reports
          * (the perturbation's norm, or the bisection's upper bound); perturbations are zero where
          * no success was found.
          */
         static Batch of(int from, org.lowfreq.spi.Images x, org.lowfreq.spi.AdversarialExample[] best, double[] epsilon) {
+            String[] none = new String[x.count()];
+            java.util.Arrays.fill(none, "");
+            return of(from, x, best, epsilon, none);
+        }
+
+        /** As {@link #of(int, org.lowfreq.spi.Images, org.lowfreq.spi.AdversarialExample[], double[])} with per-image notes. */
+        static Batch of(int from, org.lowfreq.spi.Images x, org.lowfreq.spi.AdversarialExample[] best, double[] epsilon,
+                        String[] notes) {
             int n = x.count();
             int d = x.shape().size();
             boolean[] ok = new boolean[n];
@@ -41,7 +53,7 @@ final class BatchStore {
                     }
                 }
             }
-            return new Batch(from, n, ok, epsilon.clone(), prob, p);
+            return new Batch(from, n, ok, epsilon.clone(), prob, p, notes.clone());
         }
     }
 
@@ -83,10 +95,24 @@ final class BatchStore {
             for (int k = 0; k < p.length; k++) {
                 p[k] = in.readFloat();
             }
-            return Optional.of(new Batch(from, count, ok, norm, prob, p));
+            String[] notes = new String[count];
+            java.util.Arrays.fill(notes, "");
+            readNotes(in, notes);
+            return Optional.of(new Batch(from, count, ok, norm, prob, p, notes));
         } catch (IOException e) {
             throw new UserInputException("cannot read finished batch " + f + ": " + e.getMessage(),
                     "delete it to recompute the batch");
+        }
+    }
+
+    /** The notes follow the perturbations; batches written before notes existed end there (all "" then). */
+    private static void readNotes(DataInputStream in, String[] notes) throws IOException {
+        for (int i = 0; i < notes.length; i++) {
+            try {
+                notes[i] = in.readUTF();
+            } catch (java.io.EOFException e) {
+                return;
+            }
         }
     }
 
@@ -105,6 +131,9 @@ final class BatchStore {
             }
             for (float v : b.perturbations()) {
                 out.writeFloat(v);
+            }
+            for (String note : b.notes()) {
+                out.writeUTF(note);
             }
             out.flush();
         });

@@ -49,10 +49,11 @@ public final class MinimalEpsilonProtocol {
      *
      * @param perturbations N x H x W x C, {@code x_adv - x}; zeros where no success was found
      * @param minimalEpsilon per image, NaN when none found
+     * @param notes          per image, "" or what went wrong for it (e.g. a refinement that did not converge)
      */
     public record Outcome(Images images, int[] targets, boolean[] success, double[] minimalEpsilon,
                           double[] targetProbability, float[] perturbations, long gradientImages, long forwardImages,
-                          double seconds, int batchesComputed) {
+                          double seconds, int batchesComputed, String[] notes) {
         public int found() {
             int k = 0;
             for (boolean b : success) {
@@ -101,10 +102,11 @@ public final class MinimalEpsilonProtocol {
         double[] eps = new double[n];
         double[] prob = new double[n];
         float[] perturbations = new float[n * d];
+        String[] notes = new String[n];
         int batches = (n + settings.batchSize() - 1) / settings.batchSize();
         int computed = 0;
         long start = System.nanoTime();
-        progress.start("attack " + settings.norm().label() + " (" + settings.protocol().description() + ")", n);
+        progress.start("attack " + settings.norm().label() + " (" + settings.description() + ")", n);
         try {
             for (int b = 0; b < batches; b++) {
                 int from = b * settings.batchSize();
@@ -122,6 +124,7 @@ public final class MinimalEpsilonProtocol {
                     success[from + i] = batch.success()[i];
                     eps[from + i] = batch.success()[i] ? batch.norm()[i] : Double.NaN;
                     prob[from + i] = batch.targetProbability()[i];
+                    notes[from + i] = batch.notes()[i];
                 }
                 System.arraycopy(batch.perturbations(), 0, perturbations, from * d, batch.perturbations().length);
                 progress.advance(to - from);
@@ -136,7 +139,7 @@ public final class MinimalEpsilonProtocol {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Outcome(images, targets, success, eps, prob, perturbations, counting.gradientImages.get(),
-                counting.forwardImages.get(), seconds, computed);
+                counting.forwardImages.get(), seconds, computed, notes);
     }
 
     // ---- read-outs ----
@@ -150,7 +153,7 @@ public final class MinimalEpsilonProtocol {
     public List<ResultRow> rows(Outcome o) {
         String unit = settings.norm().label();
         String metric = "epsilon_min_" + unit;
-        String protocol = "protocol: " + settings.protocol().description();
+        String protocol = "protocol: " + settings.description();
         long seed = settings.seed();
         List<ResultRow> rows = new ArrayList<>();
         double[] eps = o.minimalEpsilon();
@@ -158,7 +161,8 @@ public final class MinimalEpsilonProtocol {
         int found = o.found();
         for (int i = 0; i < n; i++) {
             ResultRow r = new ResultRow("image", Integer.toString(i), "target=" + o.targets()[i], seed, metric, eps[i], "");
-            rows.add(r.withNote(join(Double.isNaN(eps[i]) ? "no successful perturbation found" : "", protocol)));
+            String missing = Double.isNaN(eps[i]) ? "no successful perturbation found" : "";
+            rows.add(r.withNote(join(join(missing, o.notes()[i]), protocol)));
         }
         for (double e : settings.epsilonGrid()) {
             String budget = settings.norm() == Norm.LINF ? standardBudget(e) : "";
@@ -244,7 +248,7 @@ public final class MinimalEpsilonProtocol {
         NpyWriter.writeFloat32(outDir.resolve("perturbations.npy"), new int[] {n, s.height(), s.width(), s.channels()},
                 o.perturbations());
         SuccessCurveFigure.write(modelName + " (" + unit + ", min_prob " + settings.minProbability() + ", "
-                        + settings.protocol().description() + ")", unit,
+                        + settings.description() + ")", unit,
                 o.minimalEpsilon(), outDir.resolve("success_vs_epsilon.png"));
         spectrum(o).ifPresent(sp -> {
             RadialCumulative c = sp.cumulativeRadial();

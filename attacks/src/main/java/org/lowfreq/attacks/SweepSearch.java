@@ -12,7 +12,7 @@ import org.lowfreq.spi.Seeds;
 /**
  * {@link SearchProtocol#SWEEP}: targeted PGD at each epsilon of the grid, ascending, each image
  * leaving at its first successful iterate ({@link PgdSweep}); FMN from that success (or from zero),
- * with restarts; then {@link ScaleSearch} shrinks each success along its own direction. The
+ * with restarts, or Brendel-Bethge from it ({@link Refinement}); then {@link ScaleSearch} shrinks each success along its own direction. The
  * smallest success per image is the minimal epsilon.
  */
 final class SweepSearch implements BatchSearch {
@@ -29,19 +29,64 @@ final class SweepSearch implements BatchSearch {
         progress.status("batch from " + from + ": PGD sweep");
         int slots = Math.max(1, Math.min(n, model.preferredBatchSize()));
         AdversarialExample[] best = new PgdSweep(settings, slots).run(model, x, targets, ids);
-        progress.status("batch from " + from + ": FMN refinement");
-        FmnAttack fmn = new FmnAttack(settings.norm());
-        AttackOptions fo = new AttackOptions(Double.NaN, settings.fmnSteps(), settings.fmnStepSize(), settings.fmnRestarts(),
-                settings.minProbability(), Seeds.derive(settings.seed(), "fmn"), Options.EMPTY);
-        AttackResult refined = fmn.refine(model, x, targets, best, ids, fo);
-        for (int i = 0; i < n; i++) {
-            best[i] = Attacks.better(best[i], refined.examples().get(i));
+        String[] notes = new String[n];
+        java.util.Arrays.fill(notes, "");
+        if (settings.refinement() == Refinement.BB) {
+            progress.status("batch from " + from + ": Brendel-Bethge refinement");
+            BrendelBethgeRefinement.Result bb = new BrendelBethgeRefinement(settings.norm(), settings.bbSteps(),
+                    settings.minProbability()).refine(model, x, targets, best);
+            best = bb.examples();
+            notes = bb.notes();
+            fmnWhereBrendelBethgeHadNoStart(model, x, targets, ids, best, notes);
+        } else {
+            progress.status("batch from " + from + ": FMN refinement");
+            AttackResult refined = new FmnAttack(settings.norm()).refine(model, x, targets, best, ids, fmnOptions());
+            for (int i = 0; i < n; i++) {
+                best[i] = Attacks.better(best[i], refined.examples().get(i));
+            }
         }
         best = ScaleSearch.shrink(model, x, targets, best, settings.norm(), settings.minProbability(), settings.scaleIterations());
         double[] norm = new double[n];
         for (int i = 0; i < n; i++) {
             norm[i] = best[i].norm();
         }
-        return BatchStore.Batch.of(from, x, best, norm);
+        return BatchStore.Batch.of(from, x, best, norm, notes);
+    }
+
+    private AttackOptions fmnOptions() {
+        return new AttackOptions(Double.NaN, settings.fmnSteps(), settings.fmnStepSize(), settings.fmnRestarts(),
+                settings.minProbability(), Seeds.derive(settings.seed(), "fmn"), Options.EMPTY);
+    }
+
+    /**
+     * Brendel-Bethge needs an adversarial to start from; an image the PGD sweep found none for is
+     * refined by FMN from zero instead (FMN needs no start), and its note says so. Only those
+     * images take FMN's gradients; the random starts are keyed by image index, so they are the
+     * ones the FMN refinement would use.
+     */
+    private void fmnWhereBrendelBethgeHadNoStart(Classifier model, Images x, int[] targets, long[] ids,
+                                                 AdversarialExample[] best, String[] notes) {
+        int[] idx = java.util.stream.IntStream.range(0, x.count()).filter(i -> !best[i].success()).toArray();
+        if (idx.length == 0) {
+            return;
+        }
+        int d = x.shape().size();
+        float[] px = new float[idx.length * d];
+        int[] labels = new int[idx.length];
+        int[] t = new int[idx.length];
+        long[] subIds = new long[idx.length];
+        AdversarialExample[] starts = new AdversarialExample[idx.length];
+        for (int k = 0; k < idx.length; k++) {
+            System.arraycopy(x.pixels(), idx[k] * d, px, k * d, d);
+            labels[k] = x.labels()[idx[k]];
+            t[k] = targets[idx[k]];
+            subIds[k] = ids[idx[k]];
+        }
+        AttackResult refined = new FmnAttack(settings.norm()).refine(model, new Images(idx.length, x.shape(), px, labels),
+                t, starts, subIds, fmnOptions());
+        for (int k = 0; k < idx.length; k++) {
+            best[idx[k]] = Attacks.better(best[idx[k]], refined.examples().get(k));
+            notes[idx[k]] = "the PGD sweep found no adversarial to start Brendel-Bethge from: refined by FMN from zero";
+        }
     }
 }

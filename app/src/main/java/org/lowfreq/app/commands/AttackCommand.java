@@ -15,6 +15,7 @@ import org.lowfreq.app.VersionProvider;
 import org.lowfreq.attacks.GradientRate;
 import org.lowfreq.attacks.MinimalEpsilonProtocol;
 import org.lowfreq.attacks.ProtocolSettings;
+import org.lowfreq.attacks.Refinement;
 import org.lowfreq.attacks.SearchProtocol;
 import org.lowfreq.attacks.TargetsFile;
 import org.lowfreq.spi.Capability;
@@ -74,6 +75,11 @@ public final class AttackCommand implements Runnable {
                     + " grid epsilon, then 8 bisection steps; the paper code's protocol). Default: ${DEFAULT-VALUE}.")
     String protocolName;
 
+    @Option(names = "--refine", defaultValue = "fmn", paramLabel = "fmn|bb",
+            description = "Refinement after the PGD sweep (protocol sweep only): fmn (Fast Minimum-Norm) or bb"
+                    + " (Brendel-Bethge, the paper's attack). Default: ${DEFAULT-VALUE}.")
+    String refineName;
+
     @Option(names = "--targets", paramLabel = "FILE",
             description = "Attack towards these targets instead of the seeded derangement: CSV with header index,target,"
                     + " one row per image 0..N-1, no target equal to the image's label.")
@@ -131,9 +137,9 @@ public final class AttackCommand implements Runnable {
         if (pgdSteps != null) {
             s = s.withPgdSteps(pgdSteps);
         }
-        s = s.withProtocol(SearchProtocol.parse(protocolName));
+        s = s.withProtocol(SearchProtocol.parse(protocolName)).withRefinement(Refinement.parse(refineName));
         MinimalEpsilonProtocol protocol = new MinimalEpsilonProtocol(s);
-        String searchName = s.protocol().description();
+        String searchName = s.description();
         // everything checkable from the card and the data is checked before the (slow) model load
         ModelCard card = readFinishedCard(model);
         String datasetName = dataset != null ? dataset : card.dataset();
@@ -166,7 +172,7 @@ public final class AttackCommand implements Runnable {
             protocol.writeArtifacts(o, m.card().name(), out);
             Path results;
             try (ResultTableWriter sink = new ResultTableWriter(out.resolve("results.csv"),
-                    new Provenance(m.card(), data.name(), split, n, probeName(p, s.protocol())), VersionProvider.version())) {
+                    new Provenance(m.card(), data.name(), split, n, s.probeName()), VersionProvider.version())) {
                 protocol.report(o, sink);
                 results = sink.commit();
             }
@@ -190,15 +196,6 @@ public final class AttackCommand implements Runnable {
         } catch (IOException e) {
             throw new UserInputException("cannot write to " + out + ": " + e.getMessage());
         }
-    }
-
-    /**
-     * The probe column of the results: {@code attack-linf} / {@code attack-l2} for the default
-     * sweep, with {@code -bisection} appended for the bisection protocol, so that runs of both
-     * protocols on one model never merge in a report.
-     */
-    static String probeName(Norm norm, SearchProtocol protocol) {
-        return "attack-" + norm.label() + (protocol == SearchProtocol.SWEEP ? "" : "-" + protocol.label());
     }
 
     private static String value(java.util.List<org.lowfreq.spi.ResultRow> rows, String metric) {

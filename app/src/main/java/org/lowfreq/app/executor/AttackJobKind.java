@@ -9,7 +9,7 @@ import org.lowfreq.spi.UserInputException;
 
 /**
  * Runs the targeted-attack protocol on the job's model through the {@code lowfreq attack} command
- * (issue 5): {@code --model --norm --n --min-prob --seed --out}, {@code --protocol} when the job names one,
+ * (issue 5): {@code --model --norm --n --min-prob --seed --out}, {@code --protocol} and {@code --refine} when the job names them,
  * plus each option as {@code --KEY VALUE}.
  * Resumable, as the protocol keeps finished batches.
  */
@@ -46,6 +46,9 @@ public final class AttackJobKind implements JobKind {
                 "--seed", job.string("seed"), "--out", outDir));
         if (job.string("protocol") != null) {
             args.addAll(List.of("--protocol", job.string("protocol")));
+        }
+        if (job.string("refine") != null) {
+            args.addAll(List.of("--refine", job.string("refine")));
         }
         if (known.contains("dataset") && job.string("dataset") != null) {
             args.addAll(List.of("--dataset", job.string("dataset")));

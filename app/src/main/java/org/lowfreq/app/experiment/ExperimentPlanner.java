@@ -59,10 +59,13 @@ public final class ExperimentPlanner {
             "threads", Type.COUNT);
     static final Map<String, Type> PROBE = fields("split", Type.STRING, "limit", Type.COUNT, "seed", Type.LONG);
     static final Map<String, Type> ATTACK = fields("norm", Type.STRING, "n", Type.POSITIVE_INT,
-            "min_prob", Type.PROBABILITY, "seed", Type.LONG, "protocol", Type.STRING);
+            "min_prob", Type.PROBABILITY, "seed", Type.LONG, "protocol", Type.STRING,
+            "refine", Type.STRING);
     static final Set<String> NORMS = new TreeSet<>(List.of("linf", "l2"));
     /** Values of an attack's {@code protocol} (the attack command's --protocol); absent = its default, sweep. */
     static final Set<String> ATTACK_PROTOCOLS = new TreeSet<>(List.of("sweep", "bisection"));
+    /** Values of an attack's {@code refine} (the attack command's --refine); absent = its default, fmn. */
+    static final Set<String> ATTACK_REFINEMENTS = new TreeSet<>(List.of("fmn", "bb"));
     static final String CORRUPTION_PROBE = "corruption";
 
     private final Catalog catalog;
@@ -373,9 +376,17 @@ public final class ExperimentPlanner {
             error(m.get("protocol").getValueNode(), "unknown attack protocol '" + fields.get("protocol") + "'",
                     "allowed: " + known(ATTACK_PROTOCOLS));
         }
+        if (fields.containsKey("refine") && !ATTACK_REFINEMENTS.contains(fields.get("refine"))) {
+            error(m.get("refine").getValueNode(), "unknown attack refinement '" + fields.get("refine") + "'",
+                    "allowed: " + known(ATTACK_REFINEMENTS));
+        }
+        if ("bisection".equals(fields.get("protocol")) && fields.containsKey("refine") && !"fmn".equals(fields.get("refine"))) {
+            error(m.get("refine").getValueNode(), "the bisection protocol has no refinement stage, so refine '"
+                    + fields.get("refine") + "' does not apply", "drop refine, or use protocol: sweep");
+        }
         Set<String> optionNames = new TreeSet<>(catalog.attackOptions());
         optionNames.removeAll(Set.of("model", "out", "norm", "n", "min-prob", "seed", "help", "version", "threads", "dataset",
-                "protocol"));
+                "protocol", "refine"));
         Map<String, String> opts = options(m.get("options"), optionNames, "attack");
         for (ModelRef model : selectModels(m.get("models"), models, "attack")) {
             for (Map<String, Object> point : grid(m.get("grid"), ATTACK, optionNames, "attack")) {

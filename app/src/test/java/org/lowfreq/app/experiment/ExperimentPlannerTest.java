@@ -202,6 +202,34 @@ class ExperimentPlannerTest {
     }
 
     @Test
+    void anAttackNamesItsRefinementWhichReachesTheCommandAndAnUnknownOneIsRefused() {
+        String yaml = """
+                name: t
+                dataset: synthetic
+                model_defaults: {backend: reference, arch: linear, epochs: 2}
+                models:
+                  - name: m
+                attacks:
+                  - norm: linf
+                  - norm: linf
+                    refine: bb
+                """;
+        Plan p = plan(yaml);
+        java.util.List<Job> attacks = p.jobs().stream().filter(j -> j.kind().equals("attack")).toList();
+        assertThat(attacks.stream().map(j -> String.valueOf(j.string("refine")))).containsExactly("null", "bb");
+        assertThat(org.lowfreq.app.executor.AttackJobKind.arguments(attacks.get(1), java.util.Set.of(), "m", "o", 1))
+                .containsSubsequence("--refine", "bb");
+        assertThat(org.lowfreq.app.executor.AttackJobKind.arguments(attacks.get(0), java.util.Set.of(), "m", "o", 1))
+                .doesNotContain("--refine");
+        assertThatThrownBy(() -> plan(yaml.replace("refine: bb", "refine: cw")))
+                .isInstanceOf(UserInputException.class)
+                .hasMessageContaining(":9: unknown attack refinement 'cw' (allowed: bb, fmn)");
+        assertThatThrownBy(() -> plan(yaml.replace("refine: bb", "refine: bb\n    protocol: bisection")))
+                .isInstanceOf(UserInputException.class)
+                .hasMessageContaining(":9: the bisection protocol has no refinement stage, so refine 'bb' does not apply");
+    }
+
+    @Test
     void unknownDataSetAndYamlSyntaxErrorsNameTheLine() {
         assertThatThrownBy(() -> plan("name: t\ndataset: imagenet\n"))
                 .hasMessageContaining(":2: unknown data set 'imagenet' (known: cifar10, synthetic)");
