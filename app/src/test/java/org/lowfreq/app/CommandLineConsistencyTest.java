@@ -95,10 +95,11 @@ class CommandLineConsistencyTest {
 
     @Test
     void planChecksOptionValuesAsStrictlyAsTheJobs() throws Exception {
-        MainTest.Run ok = run("plan", quickWith("norm: linf", "norm: LINF").toString());
+        String data = org.lowfreq.datasets.testing.RealData.cifar10Root().toString();
+        MainTest.Run ok = run("--data-dir", data, "plan", quickWith("norm: linf", "norm: LINF").toString());
         assertThat(ok.code()).as(ok.err()).isZero();
         assertThat(ok.out()).contains("attack linf n=50 on baseline");
-        MainTest.Run lower = run("plan", quickWith("norm: linf", "norm: linf").toString());
+        MainTest.Run lower = run("--data-dir", data, "plan", quickWith("norm: linf", "norm: linf").toString());
         assertThat(lower.out()).isEqualTo(ok.out()); // same jobs, same hashes
 
         MainTest.Run bogus = run("plan", quickWith("corruptions: [gaussian_noise, defocus_blur, fog, contrast, jpeg_compression]",
@@ -113,6 +114,16 @@ class CommandLineConsistencyTest {
         MainTest.Run badValue = run("plan", quickWith("      restarts: 1", "      restarts: 0").toString());
         assertThat(badValue.code()).isEqualTo(1);
         assertThat(badValue.err()).contains("--restarts").contains("must be a whole number >= 1");
+    }
+
+    @Test
+    void planListsTheDataSetsMissingBelowTheDataRoot() throws Exception {
+        Path empty = Files.createDirectories(tmp.resolve("empty-root"));
+        MainTest.Run r = run("--data-dir", empty.toString(), "plan", quickWith("norm: linf", "norm: linf").toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("attack linf n=50 on baseline"); // the plan is still shown
+        assertThat(r.err()).contains("missing before any job can run").contains("data set cifar10 (12 jobs) is not under "
+                + empty).contains("hint:");
     }
 
     @Test

@@ -20,10 +20,13 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Check an experiment file and print its jobs.",
                 "For each job: its hash (of the full normalised configuration), kind, what it does and the jobs it "
                         + "needs; with --store, also its state there. Option values are checked as strictly as the "
-                        + "jobs will check them, before any job runs.",
+                        + "jobs will check them, and the data sets the jobs read must be under the data root, before "
+                        + "any job runs.",
                 "Example: lowfreq plan experiments/quick.yaml"})
 public final class PlanCommand implements Runnable {
     private final Experiments experiments;
+    private final org.lowfreq.app.PluginRegistry registry;
+    private final org.lowfreq.app.GlobalOptions global;
 
     @Spec
     CommandSpec spec;
@@ -42,8 +45,10 @@ public final class PlanCommand implements Runnable {
     boolean skipMissing;
 
     @Inject
-    PlanCommand(Experiments experiments) {
+    PlanCommand(Experiments experiments, org.lowfreq.app.PluginRegistry registry, org.lowfreq.app.GlobalOptions global) {
         this.experiments = experiments;
+        this.registry = registry;
+        this.global = global;
     }
 
     @Override
@@ -66,5 +71,10 @@ public final class PlanCommand implements Runnable {
         }
         plan.notes().forEach(n -> out.println("note: " + n));
         out.flush();
+        java.util.List<String> missing = MissingData.of(plan, registry, global.dataRoot().path());
+        if (!missing.isEmpty()) {
+            throw new org.lowfreq.spi.UserInputException("missing before any job can run:\n  " + String.join("\n  ", missing),
+                    "each line says where the files go; 'lowfreq data list' shows what is present");
+        }
     }
 }
