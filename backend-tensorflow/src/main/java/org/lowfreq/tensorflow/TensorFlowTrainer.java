@@ -517,8 +517,9 @@ public final class TensorFlowTrainer implements Trainer {
         p.put("best_epoch", Integer.toString(bestEpoch + 1));
         p.put("best_validation_loss", Double.toString(bestLoss));
         p.put("training_seconds", String.format(Locale.ROOT, "%.1f", seconds));
-        p.put("normalisation_mean", floats(model.mean()));
-        p.put("normalisation_std", floats(model.std()));
+        // the same text as the graph's PreprocessingRecord, which a loader compares them with
+        p.put(PreprocessingRecord.MEAN_PROPERTY, PreprocessingRecord.floats(model.mean()));
+        p.put(PreprocessingRecord.STD_PROPERTY, PreprocessingRecord.floats(model.std()));
         p.put("preprocessing_order", "pca -> normalise -> blur -> network");
         if (spec.family().equals("adversarial")) {
             p.put("pgd", "Linf eps=" + recipe.pgdEpsilon() + " steps=" + recipe.pgdSteps() + " step=" + recipe.pgdStepSize()
@@ -552,14 +553,6 @@ public final class TensorFlowTrainer implements Trainer {
 
     private static String trim(double v) {
         return v == Math.rint(v) ? Integer.toString((int) v) : Double.toString(v);
-    }
-
-    private static String floats(float[] v) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < v.length; i++) {
-            b.append(i == 0 ? "" : ",").append(v[i]);
-        }
-        return b.toString();
     }
 
     static List<String> checkpointNames() {
