@@ -76,6 +76,13 @@ public final class TensorFlowTrainer implements Trainer {
                 && Integer.parseInt(state.getProperty("completed_epochs")) >= spec.epochs()) {
             return outDir; // resuming a run that already finished
         }
+        if (state != null && !Files.isDirectory(checkpoints.resolve("last"))) {
+            // a saved model's checkpoints are deleted, so there is nothing to add epochs to
+            throw new UserInputException("cannot resume in " + outDir + ": the model there finished "
+                    + state.getProperty("completed_epochs") + " epochs and keeps no checkpoint to continue from to "
+                    + spec.epochs() + " epochs",
+                    "train into a new --out folder with --epochs " + spec.epochs() + " (without --resume)");
+        }
         if (state == null && ModelCardFile.exists(outDir) && !spec.resume()) {
             throw new UserInputException(outDir + " already holds a model", "choose another --out folder or delete it");
         }
