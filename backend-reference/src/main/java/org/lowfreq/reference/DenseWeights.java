@@ -7,14 +7,25 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import java.util.zip.CRC32C;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
 import org.lowfreq.spi.UserInputException;
 
 /**
  * Weights of a {@link DenseClassifier}. {@code hidden == 0} means linear ({@code w1} is then
  * classes x inputs and {@code w2}, {@code b2} are empty).
+ *
+ * <p>File format, big-endian: magic {@code "LFR2"}, inputs, hidden, classes, the floats of w1, b1,
+ * w2, b2, then the CRC32C of every byte before it (as TensorFlow's checkpoints carry one per
+ * tensor), so a flipped byte is refused rather than loaded as other weights. Files written before
+ * the checksum (magic {@code "LFRW"}, no trailer) are still read, with a warning.
  */
 public record DenseWeights(int inputs, int hidden, int classes, float[] w1, float[] b1, float[] w2, float[] b2) {
-    private static final int MAGIC = 0x4C465257; // "LFRW"
+    /** Files without a checksum (before it was added). */
+    private static final int MAGIC_UNCHECKED = 0x4C465257; // "LFRW"
+    private static final int MAGIC = 0x4C465232; // "LFR2"
 
     public DenseWeights {
         int rows = hidden == 0 ? classes : hidden;
@@ -48,7 +59,8 @@ public record DenseWeights(int inputs, int hidden, int classes, float[] w1, floa
     }
 
     public void write(OutputStream out) throws IOException {
-        DataOutputStream o = new DataOutputStream(out);
+        CRC32C crc = new CRC32C();
+        DataOutputStream o = new DataOutputStream(new CheckedOutputStream(out, crc));
         o.writeInt(MAGIC);
         o.writeInt(inputs);
         o.writeInt(hidden);
@@ -59,12 +71,21 @@ public record DenseWeights(int inputs, int hidden, int classes, float[] w1, floa
             }
         }
         o.flush();
+        new DataOutputStream(out).writeInt((int) crc.getValue());
+        out.flush();
     }
 
-    public static DenseWeights read(InputStream in, String name) throws IOException {
-        DataInputStream i = new DataInputStream(in);
+    /**
+     * Reads a weights file, refusing (naming {@code name}) a damaged, truncated or implausible one.
+     *
+     * @param warnings receives one line when the file predates the checksum and so cannot be verified
+     */
+    public static DenseWeights read(InputStream in, String name, Consumer<String> warnings) throws IOException {
+        CRC32C crc = new CRC32C();
+        DataInputStream i = new DataInputStream(new CheckedInputStream(in, crc));
         try {
-            if (i.readInt() != MAGIC) {
+            int magic = i.readInt();
+            if (magic != MAGIC && magic != MAGIC_UNCHECKED) {
                 throw new UserInputException(name + " is not a lowfreq reference weights file");
             }
             int inputs = i.readInt();
@@ -72,15 +93,35 @@ public record DenseWeights(int inputs, int hidden, int classes, float[] w1, floa
             int classes = i.readInt();
             if (inputs <= 0 || hidden < 0 || classes < 2 || (long) inputs * Math.max(hidden, classes) > 100_000_000L) {
                 throw new UserInputException(name + " has an implausible header: " + inputs + " inputs, " + hidden
-                        + " hidden, " + classes + " classes");
+                        + " hidden, " + classes + " classes", "retrain or copy the model again");
             }
             int rows = hidden == 0 ? classes : hidden;
             float[] w1 = readFloats(i, rows * inputs);
             float[] b1 = readFloats(i, rows);
             float[] w2 = readFloats(i, hidden == 0 ? 0 : classes * hidden);
             float[] b2 = readFloats(i, hidden == 0 ? 0 : classes);
-            if (i.read() != -1) {
-                throw new UserInputException(name + " has trailing bytes after the weights");
+            if (magic == MAGIC) {
+                int computed = (int) crc.getValue();
+                int stored = new DataInputStream(in).readInt();
+                if (stored != computed) {
+                    throw new UserInputException(name + " is damaged: its CRC32C checksum does not match its contents",
+                            "retrain or copy the model again");
+                }
+            } else {
+                warnings.accept(name + " has no checksum (written before lowfreq added one): its weights are "
+                        + "loaded unverified");
+            }
+            if (in.read() != -1) {
+                throw new UserInputException(name + " has trailing bytes after the weights",
+                        "retrain or copy the model again");
+            }
+            for (float[] a : new float[][] {w1, b1, w2, b2}) {
+                for (float v : a) {
+                    if (!Float.isFinite(v)) {
+                        throw new UserInputException(name + ": the weights contain a non-finite value (" + v + ")",
+                                "retrain the model");
+                    }
+                }
             }
             return new DenseWeights(inputs, hidden, classes, w1, b1, w2, b2);
         } catch (EOFException e) {
@@ -92,9 +133,6 @@ public record DenseWeights(int inputs, int hidden, int classes, float[] w1, floa
         float[] a = new float[n];
         for (int k = 0; k < n; k++) {
             a[k] = in.readFloat();
-            if (!Float.isFinite(a[k])) {
-                throw new UserInputException("weights contain a non-finite value (" + a[k] + ")");
-            }
         }
         return a;
     }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.lowfreq.spi.AtomicFiles;
 import org.lowfreq.spi.Classifier;
 import org.lowfreq.spi.ModelCard;
@@ -17,6 +18,17 @@ import org.lowfreq.spi.UserInputException;
 public final class ReferenceModelProvider implements ModelProvider {
     public static final String NAME = "reference";
     static final String WEIGHTS = "weights.bin";
+    private final Consumer<String> warnings;
+
+    public ReferenceModelProvider() {
+        // one line on standard error: the provider is created by ServiceLoader, with no command's writer at hand
+        this(w -> System.err.println("warning: " + w));
+    }
+
+    /** @param warnings receives one line per warning (a model that loads but cannot be fully checked) */
+    public ReferenceModelProvider(Consumer<String> warnings) {
+        this.warnings = warnings;
+    }
 
     @Override
     public String name() {
@@ -41,7 +53,7 @@ public final class ReferenceModelProvider implements ModelProvider {
             throw new UserInputException("no " + WEIGHTS + " in " + modelDir);
         }
         try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
-            DenseWeights w = DenseWeights.read(in, file.toString());
+            DenseWeights w = DenseWeights.read(in, file.toString(), warnings);
             if (w.inputs() != card.inputShape().size() || w.classes() != card.classCount()) {
                 throw new UserInputException("model card of " + modelDir + " says " + card.inputShape() + " and "
                         + card.classCount() + " classes but " + file + " holds " + w.inputs() + " inputs and "

@@ -106,4 +106,57 @@ class DenseClassifierTest {
         assertThatThrownBy(() -> new ReferenceModelProvider().load(dir))
                 .isInstanceOf(UserInputException.class).hasMessageContaining("weights.bin").hasMessageContaining("truncated");
     }
+
+    @Test
+    void everyFlippedByteOfTheWeightsIsRefusedNamingTheFile(@TempDir Path dir) throws Exception {
+        DenseClassifier model = new DenseClassifier(DenseClassifier.card("m", "linear", SHAPE, 3),
+                DenseWeights.random(SHAPE.size(), 0, 3, 1));
+        ReferenceModelProvider.save(model, dir);
+        Path w = dir.resolve(ReferenceModelProvider.WEIGHTS);
+        byte[] good = Files.readAllBytes(w);
+        // header (4 ints) + 48 x 3 weights + 3 biases + the CRC32C
+        assertThat(good).hasSize(16 + (48 * 3 + 3) * 4 + 4);
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+        ReferenceModelProvider provider = new ReferenceModelProvider(warnings::add);
+        for (int k = 0; k < good.length; k++) {
+            byte[] bad = good.clone();
+            bad[k] ^= (byte) 0x01;
+            Files.write(w, bad);
+            assertThatThrownBy(() -> provider.load(dir)).as("byte %d flipped", k)
+                    .isInstanceOf(UserInputException.class).hasMessageContaining(w.toString());
+        }
+        byte[] bad = good.clone();
+        bad[100] ^= (byte) 0x01; // inside w1: a value like any other, only the checksum tells
+        Files.write(w, bad);
+        assertThatThrownBy(() -> provider.load(dir)).isInstanceOf(UserInputException.class)
+                .hasMessageContaining(w + " is damaged").hasMessageContaining("checksum");
+        Files.write(w, good);
+        assertThat(((DenseClassifier) provider.load(dir)).weights().w1()).isEqualTo(model.weights().w1());
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void weightsWrittenBeforeTheChecksumLoadWithOneWarning(@TempDir Path dir) throws Exception {
+        DenseClassifier model = new DenseClassifier(DenseClassifier.card("m", "linear", SHAPE, 3),
+                DenseWeights.random(SHAPE.size(), 0, 3, 2));
+        ReferenceModelProvider.save(model, dir);
+        // the older layout, written by hand: "LFRW", inputs, hidden, classes, w1, b1 (no checksum)
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream o = new java.io.DataOutputStream(bytes);
+        o.writeInt(0x4C465257);
+        o.writeInt(SHAPE.size());
+        o.writeInt(0);
+        o.writeInt(3);
+        for (float[] a : new float[][] {model.weights().w1(), model.weights().b1()}) {
+            for (float v : a) {
+                o.writeFloat(v);
+            }
+        }
+        Path w = dir.resolve(ReferenceModelProvider.WEIGHTS);
+        Files.write(w, bytes.toByteArray());
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+        DenseClassifier loaded = (DenseClassifier) new ReferenceModelProvider(warnings::add).load(dir);
+        assertThat(loaded.weights().w1()).isEqualTo(model.weights().w1());
+        assertThat(warnings).singleElement().asString().contains(w.toString()).contains("no checksum");
+    }
 }

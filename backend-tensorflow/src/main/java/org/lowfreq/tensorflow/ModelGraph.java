@@ -94,6 +94,8 @@ final class ModelGraph {
                     ApplyMomentum.useLocking(false)));
         }
         trainStep = tt.withControlDependencies(updates).withName("train_step").noOp();
+        // last, so that no other op's name or order changes: a loader checks the card against it
+        PreprocessingRecord.of(spec).addTo(graph);
     }
 
     Signature signature() {

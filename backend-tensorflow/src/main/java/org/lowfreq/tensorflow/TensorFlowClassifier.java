@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.lowfreq.spi.Capability;
 import org.lowfreq.spi.Classifier;
@@ -60,7 +61,7 @@ public final class TensorFlowClassifier implements Classifier {
      * Opens a model folder's SavedModel and checks it against its card: one float input of
      * [?, H, W, C], one float output, and a trial image giving one logit per class.
      */
-    static TensorFlowClassifier open(Path dir, ModelCard card, SessionOptions options) {
+    static TensorFlowClassifier open(Path dir, ModelCard card, SessionOptions options, Consumer<String> warnings) {
         SavedModelBundle bundle;
         try {
             bundle = SavedModelBundle.loader(dir.toString()).withTags(SavedModelBundle.DEFAULT_TAG)
@@ -74,6 +75,7 @@ public final class TensorFlowClassifier implements Classifier {
             Signature.TensorDescription in = only(sig.getInputs(), ModelGraph.INPUT, "input", dir);
             Signature.TensorDescription out = only(sig.getOutputs(), ModelGraph.OUTPUT, "output", dir);
             checkInput(in, card, dir);
+            checkPreprocessing(bundle, card, dir, warnings);
             if (out.dataType != DataType.DT_FLOAT) {
                 throw mismatch(dir, "its output is " + out.dataType + ", not float32 logits");
             }
@@ -137,6 +139,31 @@ public final class TensorFlowClassifier implements Classifier {
             if (s.get(i) != Shape.UNKNOWN_SIZE && s.get(i) != want[i]) {
                 throw mismatch(dir, "its input has shape " + s + " but the card declares images of " + card.inputShape());
             }
+        }
+    }
+
+    /**
+     * The card's blur sigma, PCA k and normalisation must be those the graph was built with (its
+     * {@link PreprocessingRecord}). A graph without a record (saved before models carried one) is
+     * loaded with a warning when its card claims preprocessing that cannot be checked.
+     */
+    private static void checkPreprocessing(SavedModelBundle bundle, ModelCard card, Path dir, Consumer<String> warnings) {
+        var record = PreprocessingRecord.readFrom(bundle.graph(), bundle.session());
+        if (record.isEmpty()) {
+            if (card.blurSigma() != 0 || card.pcaComponents() != 0
+                    || card.properties().containsKey(PreprocessingRecord.MEAN_PROPERTY)) {
+                warnings.accept("model " + dir + " has no preprocessing record in its graph (saved before lowfreq "
+                        + "kept one): its card's blur_sigma " + card.blurSigma() + ", pca_k " + card.pcaComponents()
+                        + " and normalisation are taken unchecked");
+            }
+            return;
+        }
+        List<String> differ = record.get().disagreements(card);
+        if (!differ.isEmpty()) {
+            throw new UserInputException("the model card of " + dir + " does not match the preprocessing its graph "
+                    + "applies: " + String.join("; ", differ),
+                    "the graph is what the model does: fix model-card.json to the graph's values, or use the card's "
+                            + "model folder");
         }
     }
 

@@ -3,6 +3,7 @@ package org.lowfreq.tensorflow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.lowfreq.spi.Classifier;
 import org.lowfreq.spi.ModelCard;
@@ -19,13 +20,21 @@ import org.lowfreq.spi.UserInputException;
 public final class TensorFlowModelProvider implements ModelProvider {
     public static final String NAME = "tensorflow";
     private final SessionOptions options;
+    private final Consumer<String> warnings;
 
     public TensorFlowModelProvider() {
         this(SessionOptions.threads(Integer.getInteger("lowfreq.threads", 0)));
     }
 
     public TensorFlowModelProvider(SessionOptions options) {
+        // one line on standard error: the provider is created by ServiceLoader, with no command's writer at hand
+        this(options, w -> System.err.println("warning: " + w));
+    }
+
+    /** @param warnings receives one line per warning (a model that loads but cannot be fully checked) */
+    public TensorFlowModelProvider(SessionOptions options, Consumer<String> warnings) {
         this.options = options;
+        this.warnings = warnings;
     }
 
     @Override
@@ -61,7 +70,7 @@ public final class TensorFlowModelProvider implements ModelProvider {
             throw new UserInputException("no saved_model.pb in " + modelDir,
                     "a TensorFlow model folder holds saved_model.pb, variables/ and model-card.json");
         }
-        return TensorFlowClassifier.open(modelDir, card, options);
+        return TensorFlowClassifier.open(modelDir, card, options, warnings);
     }
 
     @Override

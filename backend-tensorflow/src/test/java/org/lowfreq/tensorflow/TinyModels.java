@@ -83,7 +83,7 @@ final class TinyModels {
                      Result r = s.runner().feed(mg.images, x).fetch(mg.logits).run()) {
                     logits = Tensors.floats(r.get(0));
                 }
-                TensorFlowTrainer.export(s, mg, dir);
+                TrainingCheckpoints.export(s, mg, dir);
                 ModelCardFile.write(dir, card(spec, "tiny"));
                 return logits;
             }

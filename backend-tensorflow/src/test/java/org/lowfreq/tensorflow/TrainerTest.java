@@ -17,6 +17,7 @@ import org.lowfreq.spi.ModelCardFile;
 import org.lowfreq.spi.Options;
 import org.lowfreq.spi.ProgressListener;
 import org.lowfreq.spi.TrainingSpec;
+import org.lowfreq.spi.UserInputException;
 
 class TrainerTest {
     private final TensorFlowModelProvider provider = new TensorFlowModelProvider(SessionOptions.threads(1));
@@ -48,7 +49,7 @@ class TrainerTest {
     }
 
     @Test
-    void resumeAfterAnInterruptedEpochFinishesTheSameNumberOfEpochs(@TempDir Path dir) throws Exception {
+    void resumeAfterAnInterruptedEpochFinishesTheRequestedEpochs(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("m");
         TrainingSpec first = spec("baseline", 0, 3, false, Options.EMPTY);
         // stop the run in the middle of its second epoch, as a kill would
@@ -99,18 +100,28 @@ class TrainerTest {
             public void advance(long n) {
             }
         };
-        provider.trainer().orElseThrow().train(spec("baseline", 0, 3, true, Options.EMPTY), data, out, counter);
-        assertThat(epochsRun[0]).isEqualTo(2);
+        // more epochs than the interrupted run asked for continue it (the epoch count is no resume setting)
+        provider.trainer().orElseThrow().train(spec("baseline", 0, 4, true, Options.EMPTY), data, out, counter);
+        assertThat(epochsRun[0]).isEqualTo(3);
         assertThat(debris).doesNotExist();
-        assertThat(state(out).getProperty("completed_epochs")).isEqualTo("3");
-        assertThat(ModelCardFile.read(out).properties()).containsEntry("epochs", "3");
+        assertThat(state(out).getProperty("completed_epochs")).isEqualTo("4");
+        assertThat(ModelCardFile.read(out).properties()).containsEntry("epochs", "4");
         try (Classifier c = provider.load(out)) {
             assertThat(c.logits(data.read("test", 0, 4)).count()).isEqualTo(4);
         }
         // resuming a finished run changes nothing
         epochsRun[0] = 0;
-        provider.trainer().orElseThrow().train(spec("baseline", 0, 3, true, Options.EMPTY), data, out, counter);
+        provider.trainer().orElseThrow().train(spec("baseline", 0, 4, true, Options.EMPTY), data, out, counter);
         assertThat(epochsRun[0]).isZero();
+        // a finished model keeps no checkpoints: adding epochs to it is refused in one sentence, model untouched
+        String card = Files.readString(out.resolve(ModelCardFile.FILE_NAME));
+        assertThatThrownBy(() -> provider.trainer().orElseThrow().train(spec("baseline", 0, 6, true, Options.EMPTY),
+                data, out, counter)).isInstanceOf(UserInputException.class)
+                .hasMessageContaining("finished 4 epochs").hasMessageContaining("to 6 epochs")
+                .satisfies(e -> assertThat(((UserInputException) e).hint()).contains("new --out folder")
+                        .contains("--epochs 6"));
+        assertThat(epochsRun[0]).isZero();
+        assertThat(Files.readString(out.resolve(ModelCardFile.FILE_NAME))).isEqualTo(card);
     }
 
     @Test
