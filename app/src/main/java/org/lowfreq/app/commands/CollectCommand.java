@@ -4,7 +4,7 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import org.lowfreq.analysis.report.ResultCollector;
 import org.lowfreq.app.Progress;
-import org.lowfreq.app.experiment.StoreModelIdentity;
+import org.lowfreq.experiments.plan.StoreModelIdentity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -1,4 +1,4 @@
-package org.lowfreq.app.slurm;
+package org.lowfreq.experiments.slurm;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.lowfreq.app.experiment.Job;
-import org.lowfreq.app.experiment.Plan;
-import org.lowfreq.app.store.ResultStore;
+import org.lowfreq.experiments.plan.Job;
+import org.lowfreq.experiments.plan.Plan;
+import org.lowfreq.experiments.store.ResultStore;
 import org.lowfreq.spi.UserInputException;
 
 /**

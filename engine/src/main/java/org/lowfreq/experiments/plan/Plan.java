@@ -1,4 +1,4 @@
-package org.lowfreq.app.experiment;
+package org.lowfreq.experiments.plan;
 
 import java.nio.file.Path;
 import java.util.List;

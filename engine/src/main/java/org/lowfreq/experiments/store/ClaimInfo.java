@@ -1,4 +1,4 @@
-package org.lowfreq.app.store;
+package org.lowfreq.experiments.store;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package org.lowfreq.app.experiment;
+package org.lowfreq.experiments.plan;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

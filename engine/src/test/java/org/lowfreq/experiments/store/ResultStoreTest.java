@@ -1,4 +1,4 @@
-package org.lowfreq.app.store;
+package org.lowfreq.experiments.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lowfreq.app.experiment.Job;
+import org.lowfreq.experiments.plan.Job;
 
 class ResultStoreTest {
     @TempDir

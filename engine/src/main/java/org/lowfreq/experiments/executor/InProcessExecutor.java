@@ -1,4 +1,4 @@
-package org.lowfreq.app.executor;
+package org.lowfreq.experiments.executor;
 
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
@@ -18,9 +18,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.lowfreq.app.experiment.Job;
-import org.lowfreq.app.store.Claim;
-import org.lowfreq.app.store.ResultStore;
+import org.lowfreq.experiments.plan.Job;
+import org.lowfreq.experiments.store.Claim;
+import org.lowfreq.experiments.store.ResultStore;
 
 /**
  * Runs a plan's jobs with N workers, in dependency order, skipping finished jobs. Each job runs in

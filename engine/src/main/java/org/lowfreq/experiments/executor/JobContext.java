@@ -1,9 +1,9 @@
-package org.lowfreq.app.executor;
+package org.lowfreq.experiments.executor;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import org.lowfreq.app.experiment.Job;
-import org.lowfreq.app.store.ResultStore;
+import org.lowfreq.experiments.plan.Job;
+import org.lowfreq.experiments.store.ResultStore;
 import org.lowfreq.spi.ProgressListener;
 
 /**

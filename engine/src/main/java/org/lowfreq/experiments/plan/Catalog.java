@@ -1,4 +1,4 @@
-package org.lowfreq.app.experiment;
+package org.lowfreq.experiments.plan;
 
 import java.util.Map;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package org.lowfreq.app.store;
+package org.lowfreq.experiments.store;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,16 +1,18 @@
-package org.lowfreq.app.executor;
+package org.lowfreq.experiments.executor;
 
-import jakarta.inject.Inject;
+import java.util.Collection;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.lowfreq.spi.UserInputException;
 
 /** The job kinds by name. */
 public final class JobKinds {
     private final Map<String, JobKind> kinds;
 
-    @Inject
-    public JobKinds(TrainJobKind train, ProbeJobKind probe, AttackJobKind attack, ReportJobKind report) {
-        kinds = Map.of(train.name(), train, probe.name(), probe, attack.name(), attack, report.name(), report);
+    /** The command line supplies the kinds (train, probe, attack, report); names must be distinct. */
+    public JobKinds(Collection<? extends JobKind> kinds) {
+        this.kinds = kinds.stream().collect(Collectors.toUnmodifiableMap(JobKind::name, Function.identity()));
     }
 
     public JobKind get(String kind) {

@@ -1,4 +1,4 @@
-package org.lowfreq.app.executor;
+package org.lowfreq.experiments.executor;
 
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -14,14 +14,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.lowfreq.app.GlobalOptions;
-import org.lowfreq.app.Main;
-import org.lowfreq.app.VersionProvider;
-import org.lowfreq.app.experiment.Job;
-import org.lowfreq.app.store.Claim;
-import org.lowfreq.app.store.ResultStore;
+import org.lowfreq.experiments.plan.Job;
+import org.lowfreq.experiments.store.Claim;
+import org.lowfreq.experiments.store.ResultStore;
 import org.lowfreq.spi.UserInputException;
 
 /**
@@ -38,11 +34,11 @@ public final class ChildJobProcess {
     static final String LOG = "job.log";
     private static final int TAIL_LINES = 40;
 
-    private final GlobalOptions global;
+    private final JobProcessLauncher launcher;
 
     @Inject
-    public ChildJobProcess(GlobalOptions global) {
-        this.global = global;
+    public ChildJobProcess(JobProcessLauncher launcher) {
+        this.launcher = launcher;
     }
 
     /**
@@ -110,20 +106,7 @@ public final class ChildJobProcess {
         cmd.add("-XX:-CreateCoredumpOnCrash");
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
-        cmd.add(Main.class.getName());
-        if (global.dataDir() != null) {
-            cmd.addAll(List.of("--data-dir", global.dataDir().toAbsolutePath().toString()));
-        }
-        if (!global.pluginPath().isEmpty()) {
-            cmd.addAll(List.of("--plugin-path", global.pluginPath().stream().map(d -> d.toAbsolutePath().toString())
-                    .collect(Collectors.joining(java.io.File.pathSeparator))));
-        }
-        if (!echo || global.quiet()) {
-            cmd.add("--quiet");
-        }
-        if (global.verbose()) {
-            cmd.add("--verbose");
-        }
+        cmd.addAll(launcher.mainClassAndGlobalOptions(!echo));
         cmd.addAll(List.of("run-job", job.hash(), "--store", store.root().toString(), "--threads",
                 Integer.toString(threads), "--claim-token", claim.token()));
         return cmd;
@@ -156,7 +139,7 @@ public final class ChildJobProcess {
         run.put("pid", pid);
         run.put("threads", threads);
         run.put("started_utc", start.toString());
-        run.put("lowfreq_version", VersionProvider.version());
+        run.put("lowfreq_version", EngineVersion.version());
         run.put("exit_status", code);
         run.put("seconds", Duration.between(start, Instant.now()).toMillis() / 1000.0);
         store.recordFailure(job, "the job's process " + how, details.toString(), run);

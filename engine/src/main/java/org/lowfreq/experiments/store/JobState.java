@@ -1,4 +1,4 @@
-package org.lowfreq.app.store;
+package org.lowfreq.experiments.store;
 
 /** Where a job stands in a result store. */
 public enum JobState {

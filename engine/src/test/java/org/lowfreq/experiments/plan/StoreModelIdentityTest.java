@@ -1,4 +1,4 @@
-package org.lowfreq.app.experiment;
+package org.lowfreq.experiments.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

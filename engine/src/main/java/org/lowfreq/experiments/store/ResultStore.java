@@ -1,4 +1,4 @@
-package org.lowfreq.app.store;
+package org.lowfreq.experiments.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,8 +27,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.lowfreq.app.experiment.CanonicalJson;
-import org.lowfreq.app.experiment.Job;
+import org.lowfreq.experiments.plan.CanonicalJson;
+import org.lowfreq.experiments.plan.Job;
 import org.lowfreq.spi.UserInputException;
 
 /**

@@ -1,4 +1,4 @@
-package org.lowfreq.app.executor;
+package org.lowfreq.experiments.executor;
 
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
@@ -7,10 +7,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.lowfreq.app.VersionProvider;
-import org.lowfreq.app.experiment.Job;
-import org.lowfreq.app.store.Claim;
-import org.lowfreq.app.store.ResultStore;
+import org.lowfreq.experiments.plan.Job;
+import org.lowfreq.experiments.store.Claim;
+import org.lowfreq.experiments.store.ResultStore;
 import org.lowfreq.spi.ProgressListener;
 import org.lowfreq.spi.UserInputException;
 
@@ -48,7 +47,7 @@ public final class JobRunner {
             run.put("pid", ProcessHandle.current().pid());
             run.put("threads", threads);
             run.put("started_utc", start.toString());
-            run.put("lowfreq_version", VersionProvider.version());
+            run.put("lowfreq_version", EngineVersion.version());
             String slurm = System.getenv("SLURM_JOB_ID");
             if (slurm != null) {
                 run.put("slurm_job_id", slurm);

@@ -1,8 +1,8 @@
-package org.lowfreq.app.executor;
+package org.lowfreq.experiments.executor;
 
 /**
  * How to do one kind of job (train, probe, attack, report). Implementations call the shared code
- * (the backend's Trainer, {@link org.lowfreq.app.ProbeRun}, the attack protocol, the report) and write
+ * (the backend's Trainer, the probe runner, the attack protocol, the report) and write
  * their results and artifacts into {@link JobContext#workDir()}.
  */
 public interface JobKind {

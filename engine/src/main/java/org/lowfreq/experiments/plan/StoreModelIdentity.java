@@ -1,4 +1,4 @@
-package org.lowfreq.app.experiment;
+package org.lowfreq.experiments.plan;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
