@@ -34,7 +34,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * the file, the line and, where there is a closed set, the allowed values; all problems of a file
  * are reported together. The YAML is read and checked by {@link ExperimentFileReader}, grids are
  * expanded by {@link GridExpansion}, and each job's key is {@link Job#of}'s hash of its configuration.
- * See engine/README.md, "Experiments, store and Slurm", for the format.
+ * See app/README.md, "Experiments, store and Slurm", for the format.
  */
 public final class ExperimentPlanner {
     static final Map<String, Type> TOP = ExperimentFileReader.fields("name", Type.NAME, "description", Type.STRING, "dataset", Type.STRING,
