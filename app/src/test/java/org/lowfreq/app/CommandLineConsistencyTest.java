@@ -12,8 +12,8 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lowfreq.app.experiment.Job;
-import org.lowfreq.app.store.ResultStore;
+import org.lowfreq.experiments.plan.Job;
+import org.lowfreq.experiments.store.ResultStore;
 import org.lowfreq.spi.Norm;
 import picocli.CommandLine;
 

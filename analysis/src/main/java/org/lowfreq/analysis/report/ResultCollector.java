@@ -74,6 +74,14 @@ public final class ResultCollector {
             throw new UserInputException("no " + RESULTS_FILE + " below " + store,
                     "run some jobs first ('lowfreq run' or 'lowfreq probe ... --out STORE/JOB')");
         }
+        return collect(files, out, progress, lookup);
+    }
+
+    /**
+     * {@link #collect(Path, Path, ProgressListener, ModelIdentities.Lookup)} of the given results
+     * files only (e.g. the current jobs of one experiment), in the order given.
+     */
+    public static Summary collect(List<Path> files, Path out, ProgressListener progress, ModelIdentities.Lookup lookup) {
         Path outAbs = out.toAbsolutePath().normalize();
         progress.start("collect", files.size());
         Map<Path, List<Map<String, String>>> byJob = new LinkedHashMap<>();

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.lowfreq.app.PluginRegistry;
-import org.lowfreq.app.experiment.Job;
-import org.lowfreq.app.experiment.Plan;
+import org.lowfreq.experiments.plan.Job;
+import org.lowfreq.experiments.plan.Plan;
 import org.lowfreq.spi.DatasetProvider;
 
 /**

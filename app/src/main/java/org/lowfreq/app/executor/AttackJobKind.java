@@ -4,7 +4,9 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.lowfreq.app.experiment.Job;
+import org.lowfreq.experiments.executor.JobContext;
+import org.lowfreq.experiments.executor.JobKind;
+import org.lowfreq.experiments.plan.Job;
 import org.lowfreq.spi.UserInputException;
 
 /**

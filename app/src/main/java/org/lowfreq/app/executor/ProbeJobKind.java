@@ -2,7 +2,9 @@ package org.lowfreq.app.executor;
 
 import jakarta.inject.Inject;
 import org.lowfreq.app.ProbeRun;
-import org.lowfreq.app.experiment.Job;
+import org.lowfreq.experiments.executor.JobContext;
+import org.lowfreq.experiments.executor.JobKind;
+import org.lowfreq.experiments.plan.Job;
 import org.lowfreq.spi.Options;
 
 /** Runs a probe (hybrid, corruption, ...) on the job's model through {@link ProbeRun}. */

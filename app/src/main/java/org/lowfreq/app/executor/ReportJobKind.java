@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.lowfreq.analysis.report.ResultCollector;
-import org.lowfreq.app.experiment.StoreModelIdentity;
+import org.lowfreq.experiments.executor.JobContext;
+import org.lowfreq.experiments.executor.JobKind;
+import org.lowfreq.experiments.plan.StoreModelIdentity;
 
 /**
  * The end of an experiment: joins the results of its jobs into {@code collected.csv} (not

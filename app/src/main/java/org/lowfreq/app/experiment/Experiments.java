@@ -8,6 +8,9 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.lowfreq.app.PluginRegistry;
 import org.lowfreq.app.executor.Subcommands;
+import org.lowfreq.experiments.plan.Catalog;
+import org.lowfreq.experiments.plan.ExperimentPlanner;
+import org.lowfreq.experiments.plan.Plan;
 
 /** Plans experiment files against what this build offers. */
 public final class Experiments {

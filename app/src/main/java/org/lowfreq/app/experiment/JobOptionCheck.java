@@ -6,6 +6,8 @@ import java.util.Set;
 import org.lowfreq.app.PluginRegistry;
 import org.lowfreq.app.executor.AttackJobKind;
 import org.lowfreq.app.executor.Subcommands;
+import org.lowfreq.experiments.plan.Job;
+import org.lowfreq.experiments.plan.Plan;
 import org.lowfreq.spi.Options;
 import org.lowfreq.spi.Probe;
 import org.lowfreq.spi.UserInputException;

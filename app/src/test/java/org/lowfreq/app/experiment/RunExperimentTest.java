@@ -11,6 +11,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lowfreq.analysis.results.ResultTable;
+import org.lowfreq.experiments.plan.Catalog;
+import org.lowfreq.experiments.plan.ExperimentPlanner;
+import org.lowfreq.experiments.plan.Job;
+import org.lowfreq.experiments.store.ResultStore;
 
 class RunExperimentTest {
     @TempDir
@@ -40,7 +44,8 @@ class RunExperimentTest {
         }
         assertThat(Files.readAllLines(log)).hasSize(6).doesNotHaveDuplicates();
         // a training job holds its model and the clean accuracy; the report job joined all results
-        Job train = new ExperimentPlanner(ExperimentPlannerTest.CATALOG, false).plan(exp).jobs().get(0);
+        Job train = new ExperimentPlanner(new Catalog(java.util.Set.of("synthetic"), java.util.Set.of("reference"),
+                java.util.Map.of("tiny-accuracy", java.util.Set.of("scale", "sleep_ms", "log_file", "fail")), null), false).plan(exp).jobs().get(0);
         Path job = store.resolve("jobs").resolve(train.hash());
         assertThat(job.resolve("model/model-card.json")).exists();
         assertThat(job.resolve("config.json")).content().contains("\"hash\":\"" + train.hash() + "\"");
@@ -131,7 +136,7 @@ class RunExperimentTest {
     /** Reads job specs back from a store. */
     record ResultStoreView(Path store) {
         Job job(String hash) {
-            try (var s = new org.lowfreq.app.store.ResultStore(store, java.time.Duration.ofMinutes(1))) {
+            try (var s = new org.lowfreq.experiments.store.ResultStore(store, java.time.Duration.ofMinutes(1))) {
                 return s.readSpec(hash);
             }
         }

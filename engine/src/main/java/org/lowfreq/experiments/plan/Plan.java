@@ -1,0 +1,23 @@
+package org.lowfreq.experiments.plan;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * An expanded experiment: its jobs in dependency order (every job after the jobs it depends on).
+ *
+ * @param name  the experiment's name
+ * @param file  the experiment file
+ * @param jobs  the jobs, dependencies first, without duplicates
+ * @param notes what was left out and why (parts missing from this build, when asked to skip them)
+ */
+public record Plan(String name, Path file, List<Job> jobs, List<String> notes) {
+    public Plan {
+        jobs = List.copyOf(jobs);
+        notes = List.copyOf(notes);
+    }
+
+    public long count(String kind) {
+        return jobs.stream().filter(j -> j.kind().equals(kind)).count();
+    }
+}
