@@ -52,19 +52,12 @@ public final class OnnxModelProvider implements ModelProvider {
 
     @Override
     public boolean canLoad(Path modelDir) {
-        try {
-            return ModelCardFile.exists(modelDir) && NAME.equals(ModelCardFile.read(modelDir).backend());
-        } catch (UserInputException e) {
-            return false;
-        }
+        return ModelCardFile.namesBackend(modelDir, NAME);
     }
 
     @Override
     public Classifier load(Path modelDir) {
-        ModelCard card = ModelCardFile.read(modelDir);
-        if (!NAME.equals(card.backend())) {
-            throw new UserInputException("model " + modelDir + " is for backend '" + card.backend() + "', not " + NAME);
-        }
+        ModelCard card = ModelCardFile.readFor(modelDir, NAME);
         Path file = modelDir.resolve(card.properties().getOrDefault(MODEL_FILE, DEFAULT_FILE));
         if (!Files.isRegularFile(file)) {
             throw new UserInputException("no ONNX file " + file.getFileName() + " in " + modelDir,

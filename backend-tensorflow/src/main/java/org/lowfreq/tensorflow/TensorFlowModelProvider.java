@@ -50,22 +50,12 @@ public final class TensorFlowModelProvider implements ModelProvider {
 
     @Override
     public boolean canLoad(Path modelDir) {
-        if (!ModelCardFile.exists(modelDir) || !Files.isRegularFile(modelDir.resolve("saved_model.pb"))) {
-            return false;
-        }
-        try {
-            return NAME.equals(ModelCardFile.read(modelDir).backend());
-        } catch (UserInputException e) {
-            return false;
-        }
+        return Files.isRegularFile(modelDir.resolve("saved_model.pb")) && ModelCardFile.namesBackend(modelDir, NAME);
     }
 
     @Override
     public Classifier load(Path modelDir) {
-        ModelCard card = ModelCardFile.read(modelDir);
-        if (!NAME.equals(card.backend())) {
-            throw new UserInputException("model " + modelDir + " is for backend '" + card.backend() + "', not " + NAME);
-        }
+        ModelCard card = ModelCardFile.readFor(modelDir, NAME);
         if (!Files.isRegularFile(modelDir.resolve("saved_model.pb"))) {
             throw new UserInputException("no saved_model.pb in " + modelDir,
                     "a TensorFlow model folder holds saved_model.pb, variables/ and model-card.json");

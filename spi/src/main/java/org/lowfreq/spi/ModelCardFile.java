@@ -62,6 +62,24 @@ public final class ModelCardFile {
         AtomicFiles.writeString(pathIn(modelDir), sb.toString());
     }
 
+    /** Whether the folder holds a readable card naming this backend (a provider's {@code canLoad}). */
+    public static boolean namesBackend(Path modelDir, String backend) {
+        try {
+            return exists(modelDir) && backend.equals(read(modelDir).backend());
+        } catch (UserInputException e) {
+            return false;
+        }
+    }
+
+    /** Reads the card and refuses one written for another backend, naming both. */
+    public static ModelCard readFor(Path modelDir, String backend) {
+        ModelCard card = read(modelDir);
+        if (!backend.equals(card.backend())) {
+            throw new UserInputException("model " + modelDir + " is for backend '" + card.backend() + "', not " + backend);
+        }
+        return card;
+    }
+
     /** Reads the card of a model folder, naming the file and field in any error. */
     public static ModelCard read(Path modelDir) {
         Path file = pathIn(modelDir);

@@ -39,4 +39,19 @@ class ModelCardFileTest {
         Files.writeString(ModelCardFile.pathIn(dir), "{\"name\": \"x\", \"backend\": \"tensorflow\"}");
         assertThatThrownBy(() -> ModelCardFile.read(dir)).hasMessageContaining("input_height");
     }
+
+    @Test
+    void aCardIsReadForItsOwnBackendOnlyAndABrokenOneLoadsNowhere(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        ModelCardFile.write(dir, new ModelCard("m", "baseline", "linear", "reference", new ImageShape(4, 4, 1),
+                List.of("a", "b"), 0, 0, "x", 0, Double.NaN, Map.of()));
+        org.assertj.core.api.Assertions.assertThat(ModelCardFile.namesBackend(dir, "reference")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(ModelCardFile.namesBackend(dir, "onnx")).isFalse();
+        org.assertj.core.api.Assertions.assertThat(ModelCardFile.readFor(dir, "reference").name()).isEqualTo("m");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ModelCardFile.readFor(dir, "onnx"))
+                .isInstanceOf(UserInputException.class).hasMessageContaining("is for backend 'reference', not onnx");
+        java.nio.file.Files.writeString(ModelCardFile.pathIn(dir), "{ not json");
+        org.assertj.core.api.Assertions.assertThat(ModelCardFile.namesBackend(dir, "reference")).isFalse();
+        org.assertj.core.api.Assertions.assertThat(ModelCardFile.namesBackend(dir.resolve("absent"), "reference")).isFalse();
+    }
 }
