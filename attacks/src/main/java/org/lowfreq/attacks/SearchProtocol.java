@@ -1,15 +1,10 @@
 package org.lowfreq.attacks;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-import org.lowfreq.spi.UserInputException;
-
 /**
  * How the minimal epsilon of an image is searched (docs/METHODS.md 3). Every epsilon the protocol
  * reports names the search that produced it, since the two differ systematically.
  */
-public enum SearchProtocol {
+public enum SearchProtocol implements LabelledChoice {
     /** PGD over the epsilon grid, then FMN refinement and a scale search: the smallest success found. */
     SWEEP("sweep", "sweep + FMN"),
     /**
@@ -27,7 +22,7 @@ public enum SearchProtocol {
         this.description = description;
     }
 
-    /** The name on the command line and in experiment files. */
+    @Override
     public String label() {
         return label;
     }
@@ -38,12 +33,6 @@ public enum SearchProtocol {
     }
 
     public static SearchProtocol parse(String s) {
-        for (SearchProtocol p : values()) {
-            if (p.label.equals(s == null ? "" : s.trim().toLowerCase(Locale.ROOT))) {
-                return p;
-            }
-        }
-        throw new UserInputException("unknown attack protocol '" + s + "'", "use one of: "
-                + Arrays.stream(values()).map(SearchProtocol::label).collect(Collectors.joining(", ")));
+        return LabelledChoice.parse(SearchProtocol.class, s, "attack protocol");
     }
 }
