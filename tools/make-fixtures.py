@@ -110,8 +110,19 @@ def train(model, data_root):
         print(f"epoch {epoch + 1}: loss {loss.item():.3f}, training accuracy {acc:.3f}")
 
 
+def crc32c(data):
+    """CRC-32C (Castagnoli, reflected polynomial 0x82F63B78), as java.util.zip.CRC32C computes it."""
+    crc = 0xFFFFFFFF
+    for byte in data:
+        crc ^= byte
+        for _ in range(8):
+            crc = (crc >> 1) ^ (0x82F63B78 if crc & 1 else 0)
+    return crc ^ 0xFFFFFFFF
+
+
 def write_reference(model, out_dir):
-    """weights.bin of lowfreq's reference backend: big-endian floats after an "LFRW" header.
+    """weights.bin of lowfreq's reference backend: big-endian floats after an "LFR2" header, then
+    the CRC-32C of every byte before it (the backend refuses a file whose checksum does not match).
 
     The reference MLP computes W1' p + b1' on [0,1] NHWC pixels p. With x = (p_c - m_c) / s_c in
     NCHW order, W1 x + b1 = sum_{c,y,x} W1[h, c*1024 + y*32 + x] (p[(y*32+x)*3+c] - m_c) / s_c + b1,
@@ -127,10 +138,10 @@ def write_reference(model, out_dir):
     w2 = model.fc2.weight.detach().double().numpy()
     b2 = model.fc2.bias.detach().double().numpy()
     os.makedirs(out_dir, exist_ok=True)
+    body = struct.pack(">iiii", 0x4C465232, 3072, HIDDEN, 10)
+    body += b"".join(a.astype(">f4").tobytes() for a in (w1nhwc, b1n, w2, b2))
     with open(os.path.join(out_dir, "weights.bin"), "wb") as f:
-        f.write(struct.pack(">iiii", 0x4C465257, 3072, HIDDEN, 10))
-        for a in (w1nhwc, b1n, w2, b2):
-            f.write(a.astype(">f4").tobytes())
+        f.write(body + struct.pack(">I", crc32c(body)))
     card = {
         "name": "tiny-mlp-reference", "family": "imported", "arch": "mlp", "backend": "reference",
         "input_height": 32, "input_width": 32, "input_channels": 3, "input_range": "[0,1]",
