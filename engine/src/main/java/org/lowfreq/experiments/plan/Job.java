@@ -100,9 +100,9 @@ public record Job(String hash, String kind, String label, Map<String, Object> co
         return out;
     }
 
-    /** Short form for listings: hash, kind, label. */
+    /** Short form for listings: hash and label (the label names the kind: "train baseline", "probe hybrid on ..."). */
     @Override
     public String toString() {
-        return hash + " " + kind + " " + label;
+        return hash + " " + label;
     }
 }
