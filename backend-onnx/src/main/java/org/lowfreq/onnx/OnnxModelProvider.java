@@ -17,7 +17,7 @@ import org.lowfreq.spi.UserInputException;
 public final class OnnxModelProvider implements ModelProvider {
     public static final String NAME = "onnx";
     /** Card property naming the ONNX file inside the model folder. */
-    public static final String MODEL_FILE = "model_file";
+    public static final String MODEL_FILE = ModelCardFile.MODEL_FILE;
     public static final String DEFAULT_FILE = "model.onnx";
     public static final String ONNXRUNTIME_VERSION = "1.20.0";
     private final int threads;
@@ -58,12 +58,7 @@ public final class OnnxModelProvider implements ModelProvider {
     @Override
     public Classifier load(Path modelDir) {
         ModelCard card = ModelCardFile.readFor(modelDir, NAME);
-        Path file = modelDir.resolve(card.properties().getOrDefault(MODEL_FILE, DEFAULT_FILE));
-        if (!Files.isRegularFile(file)) {
-            throw new UserInputException("no ONNX file " + file.getFileName() + " in " + modelDir,
-                    "an ONNX model folder holds the file named by the card's " + MODEL_FILE + " (default "
-                            + DEFAULT_FILE + ") and model-card.json; 'lowfreq import' writes both");
-        }
+        Path file = ModelCardFile.modelFile(modelDir, card, DEFAULT_FILE, "ONNX");
         return OnnxClassifier.open(file, card, threads, batchSize);
     }
 }

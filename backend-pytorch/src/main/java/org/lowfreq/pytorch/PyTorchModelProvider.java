@@ -17,7 +17,7 @@ import org.lowfreq.spi.UserInputException;
 public final class PyTorchModelProvider implements ModelProvider {
     public static final String NAME = "pytorch";
     /** Card property naming the TorchScript file inside the model folder. */
-    public static final String MODEL_FILE = "model_file";
+    public static final String MODEL_FILE = ModelCardFile.MODEL_FILE;
     public static final String DEFAULT_FILE = "model.pt";
     /** The libtorch version of the JavaCPP presets this module is built on. */
     public static final String LIBTORCH_VERSION = "2.10.0";
@@ -49,12 +49,7 @@ public final class PyTorchModelProvider implements ModelProvider {
     @Override
     public Classifier load(Path modelDir) {
         ModelCard card = ModelCardFile.readFor(modelDir, NAME);
-        Path file = modelDir.resolve(card.properties().getOrDefault(MODEL_FILE, DEFAULT_FILE));
-        if (!Files.isRegularFile(file)) {
-            throw new UserInputException("no TorchScript file " + file.getFileName() + " in " + modelDir,
-                    "a PyTorch model folder holds the TorchScript file named by the card's " + MODEL_FILE
-                            + " (default " + DEFAULT_FILE + ") and model-card.json; 'lowfreq import' writes both");
-        }
+        Path file = ModelCardFile.modelFile(modelDir, card, DEFAULT_FILE, "TorchScript");
         return TorchScriptClassifier.open(file, card, options);
     }
 

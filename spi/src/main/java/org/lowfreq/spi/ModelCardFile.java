@@ -80,6 +80,23 @@ public final class ModelCardFile {
         return card;
     }
 
+    /** Card property naming an imported model's file inside its folder ({@code lowfreq import} writes it). */
+    public static final String MODEL_FILE = "model_file";
+
+    /**
+     * The model file of an imported model folder: the card's {@code model_file}, else
+     * {@code defaultName}; refused, naming the folder and the format, when it is not there.
+     */
+    public static Path modelFile(Path modelDir, ModelCard card, String defaultName, String format) {
+        Path file = modelDir.resolve(card.properties().getOrDefault(MODEL_FILE, defaultName));
+        if (!Files.isRegularFile(file)) {
+            throw new UserInputException("no " + format + " file " + file.getFileName() + " in " + modelDir,
+                    "an imported model folder holds the " + format + " file named by the card's " + MODEL_FILE
+                            + " (default " + defaultName + ") and model-card.json; 'lowfreq import' writes both");
+        }
+        return file;
+    }
+
     /** Reads the card of a model folder, naming the file and field in any error. */
     public static ModelCard read(Path modelDir) {
         Path file = pathIn(modelDir);

@@ -54,4 +54,21 @@ class ModelCardFileTest {
         org.assertj.core.api.Assertions.assertThat(ModelCardFile.namesBackend(dir, "reference")).isFalse();
         org.assertj.core.api.Assertions.assertThat(ModelCardFile.namesBackend(dir.resolve("absent"), "reference")).isFalse();
     }
+
+    @Test
+    void anImportedModelFileIsFoundByTheCardOrItsDefaultAndAMissingOneIsNamed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        ModelCard plain = new ModelCard("m", "imported", "cnn", "onnx", new ImageShape(4, 4, 1), List.of("a", "b"), 0, 0,
+                "x", 0, Double.NaN, Map.of());
+        ModelCard named = new ModelCard("m", "imported", "cnn", "onnx", new ImageShape(4, 4, 1), List.of("a", "b"), 0, 0,
+                "x", 0, Double.NaN, Map.of(ModelCardFile.MODEL_FILE, "net.onnx"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ModelCardFile.modelFile(dir, plain, "model.onnx", "ONNX"))
+                .isInstanceOf(UserInputException.class).hasMessageContaining("no ONNX file model.onnx in " + dir);
+        java.nio.file.Files.writeString(dir.resolve("model.onnx"), "x");
+        java.nio.file.Files.writeString(dir.resolve("net.onnx"), "x");
+        org.assertj.core.api.Assertions.assertThat(ModelCardFile.modelFile(dir, plain, "model.onnx", "ONNX"))
+                .isEqualTo(dir.resolve("model.onnx"));
+        org.assertj.core.api.Assertions.assertThat(ModelCardFile.modelFile(dir, named, "model.onnx", "ONNX"))
+                .isEqualTo(dir.resolve("net.onnx"));
+    }
 }
