@@ -1,0 +1,36 @@
+package org.lowfreq.datasets.stream;
+
+import java.util.SplittableRandom;
+
+import org.lowfreq.spi.ImageShape;
+
+/**
+ * The examples of one split, made one at a time on demand: decoding, resizing and augmentation
+ * happen in {@link #produce}, which a {@link BatchLoader} calls on its worker threads. Labels come
+ * without decoding, so pairing and target choice never touch the pixels.
+ *
+ * <p>{@code produce} must be a pure function of (index, the random stream it is given): that is
+ * what makes a loader's output the same for any number of workers. It must be safe to call from
+ * several threads at once.
+ */
+public interface ExampleSource {
+    /** Number of examples. */
+    int size();
+
+    /** Shape of every produced example. */
+    ImageShape shape();
+
+    /** Label of example {@code index}, without decoding it. */
+    int label(int index);
+
+    /**
+     * Writes example {@code index} (HWC floats in [0, 1]) into {@code dst} at {@code offset}.
+     *
+     * @param rng the example's own random stream (augmentation); ignore it when there is none
+     * @throws UnreadableExampleException when the example's file cannot be read or decoded
+     */
+    void produce(int index, SplittableRandom rng, float[] dst, int offset);
+
+    /** Where example {@code index} comes from (a file path, "image 17 of cifar10 train"), for reports. */
+    String describe(int index);
+}
