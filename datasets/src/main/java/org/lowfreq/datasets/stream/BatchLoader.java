@@ -118,6 +118,10 @@ public final class BatchLoader implements AutoCloseable {
         fill();
         CompletableFuture<Batch> f;
         synchronized (this) {
+            if (delivered >= submitted) {
+                throw new IllegalStateException("all " + settings.queueBatches()
+                        + " batches of the loader's queue are held open: close a batch before asking for the next");
+            }
             f = pending.set(delivered, null); // drop the reference: a delivered batch belongs to the consumer
         }
         delivered++;

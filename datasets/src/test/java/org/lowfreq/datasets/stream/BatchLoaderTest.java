@@ -139,7 +139,11 @@ class BatchLoaderTest {
             held.add(loader.next());
             Thread.sleep(50);
             assertThat(loader.peakLiveImages()).isEqualTo(15);
+            assertThatThrownBy(loader::next).isInstanceOf(IllegalStateException.class).hasMessageContaining("held open");
             held.forEach(Batch::close);
+            try (Batch b = loader.next()) {
+                assertThat(b.number()).isEqualTo(3);
+            }
         }
     }
 
