@@ -81,6 +81,11 @@ public final class SplitStream {
         return parts.size() == 1 ? parts.get(0) : Images.concat(parts);
     }
 
+    /** The first {@code count} images of a split in one batch (a bounded subset, e.g. an attack's {@code --n}). */
+    public static Images readFirst(Dataset data, String split, int count, int workers) {
+        return read(data, split, ExampleOrder.sequential(count), workers);
+    }
+
     /** The labels of {@code indices} of a split, without decoding images (uses {@link Dataset#labels}). */
     public static int[] labels(Dataset data, String split, int count) {
         int[] all = data.labels(split);
