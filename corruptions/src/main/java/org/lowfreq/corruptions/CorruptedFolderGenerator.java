@@ -22,9 +22,16 @@ import org.lowfreq.spi.UserInputException;
  */
 public final class CorruptedFolderGenerator {
     private final CorruptionRunner runner;
+    private final int chunk;
 
     public CorruptedFolderGenerator(CorruptionRunner runner) {
+        this(runner, CorruptedSetGenerator.CHUNK);
+    }
+
+    /** @param chunk clean images read at once */
+    CorruptedFolderGenerator(CorruptionRunner runner, int chunk) {
         this.runner = runner;
+        this.chunk = chunk;
     }
 
     /** The file of image {@code index} at a corruption and severity. */
@@ -54,14 +61,14 @@ public final class CorruptedFolderGenerator {
         List<String> written = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         List<int[]> todo = new ArrayList<>();
-        long images = 0;
+        long work = 0;
         for (Corruption c : corruptions) {
             removeDebris(outDir.resolve(c.name()));
             int[] missing = missing(outDir, clean, c.name(), severities);
             todo.add(missing);
-            images += (long) missing.length * k;
+            work += (long) missing.length * k;
         }
-        progress.start("corrupt", images);
+        progress.start("corrupt", work);
         try {
             for (int ci = 0; ci < corruptions.size(); ci++) {
                 Corruption c = corruptions.get(ci);
@@ -71,11 +78,11 @@ public final class CorruptedFolderGenerator {
                     continue;
                 }
                 progress.status(c.name());
-                clean.stream(missing, CorruptedSetGenerator.CHUNK, (indices, chunk) -> {
+                clean.stream(missing, chunk, (indices, images) -> {
                     int m = indices.length;
                     byte[] data = new byte[k * m * size];
                     for (int j = 0; j < k; j++) {
-                        runner.applyToBytes(c, severities[j], table, chunk, indices, data, j * m * size, progress);
+                        runner.applyToBytes(c, severities[j], table, images, indices, data, j * m * size, progress);
                     }
                     for (int j = 0; j < k; j++) {
                         for (int t = 0; t < m; t++) {

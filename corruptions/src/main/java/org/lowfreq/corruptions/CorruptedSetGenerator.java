@@ -30,14 +30,21 @@ public final class CorruptedSetGenerator {
 
     private final CorruptionRunner runner;
     private final Uint8ArrayWriter writer;
+    private final int chunk;
 
     public CorruptedSetGenerator(CorruptionRunner runner) {
         this(runner, Uint8ArrayWriter.NPY);
     }
 
     public CorruptedSetGenerator(CorruptionRunner runner, Uint8ArrayWriter writer) {
+        this(runner, writer, CHUNK);
+    }
+
+    /** @param chunk clean images read at once */
+    CorruptedSetGenerator(CorruptionRunner runner, Uint8ArrayWriter writer, int chunk) {
         this.runner = runner;
         this.writer = writer;
+        this.chunk = chunk;
     }
 
     /** Images held in memory (tests, small sets). */
@@ -50,7 +57,7 @@ public final class CorruptedSetGenerator {
     }
 
     /**
-     * Writes the NPY layout from a clean split read in chunks of {@link #CHUNK} images. Each
+     * Writes the NPY layout from a clean split read in chunks (of {@link #CHUNK} images by default). Each
      * corruption's uint8 array (k n images) is filled chunk by chunk and written at once; the float
      * clean split is never held whole. The NPY layout is for small images (32 px); larger sets use
      * {@link CorruptedFolderGenerator}.
@@ -84,7 +91,7 @@ public final class CorruptedSetGenerator {
             for (Corruption c : todo) {
                 progress.status(c.name());
                 byte[] data = new byte[k * n * size];
-                clean.stream(all, CHUNK, (indices, images) -> {
+                clean.stream(all, chunk, (indices, images) -> {
                     for (int j = 0; j < k; j++) {
                         runner.applyToBytes(c, severities[j], table, images, indices, data,
                                 j * n * size + indices[0] * size, progress);

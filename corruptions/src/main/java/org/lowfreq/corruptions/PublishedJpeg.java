@@ -9,12 +9,17 @@ import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
-import javax.imageio.plugins.jpeg.JPEGHuffmanTable;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.plugins.jpeg.JPEGImageWriteParam;
 import javax.imageio.plugins.jpeg.JPEGQTable;
 import javax.imageio.stream.ImageOutputStream;
 import org.lowfreq.spi.AtomicFiles;
 import org.lowfreq.spi.ImageShape;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 
 /**
  * Encodes one uint8 HWC image as a JPEG file the way Hendrycks and Dietterich's scripts saved
@@ -25,7 +30,9 @@ import org.lowfreq.spi.ImageShape;
  * libjpeg's default 2 x 2 luma sampling (4:2:0 chroma) and optimises the Huffman tables. The JDK's
  * writer is given exactly these tables (computed here in integers, rather than through its own
  * quality-to-scale mapping), optimised Huffman tables, and its default YCbCr sampling, which is 2 x 2
- * luma as well (checked on the written file's SOF marker in the tests). Files are written atomically.
+ * luma as well (checked on the written file's SOF marker in the tests). The tables go in through the
+ * image metadata, since the JDK's own quality setting maps quality to a different scale of its halved
+ * tables. Files are written atomically.
  */
 final class PublishedJpeg {
     /** The quality of the published -C sets. */
@@ -58,25 +65,34 @@ final class PublishedJpeg {
             ImageWriter writer = writers.next();
             try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
                 writer.setOutput(ios);
-                writer.write(null, new IIOImage(img, null, null), param(writer, shape.channels()));
+                ImageWriteParam param = writer.getDefaultWriteParam();
+                param.setCompressionMode(ImageWriteParam.MODE_COPY_FROM_METADATA); // the tables set below
+                ((JPEGImageWriteParam) param).setOptimizeHuffmanTables(true); // Pillow's optimize=True: same pixels, smaller file
+                writer.write(null, new IIOImage(img, null, metadata(writer, img, param)), param);
             } finally {
                 writer.dispose();
             }
         });
     }
 
-    private static ImageWriteParam param(ImageWriter writer, int channels) {
-        JPEGImageWriteParam p = (JPEGImageWriteParam) writer.getDefaultWriteParam();
-        JPEGQTable luma = new JPEGQTable(scaled(JPEGQTable.K1Luminance.getTable(), QUALITY));
-        JPEGQTable chroma = new JPEGQTable(scaled(JPEGQTable.K2Chrominance.getTable(), QUALITY));
-        JPEGQTable[] q = channels == 1 ? new JPEGQTable[] {luma} : new JPEGQTable[] {luma, chroma};
-        JPEGHuffmanTable[] dc = channels == 1 ? new JPEGHuffmanTable[] {JPEGHuffmanTable.StdDCLuminance}
-                : new JPEGHuffmanTable[] {JPEGHuffmanTable.StdDCLuminance, JPEGHuffmanTable.StdDCChrominance};
-        JPEGHuffmanTable[] ac = channels == 1 ? new JPEGHuffmanTable[] {JPEGHuffmanTable.StdACLuminance}
-                : new JPEGHuffmanTable[] {JPEGHuffmanTable.StdACLuminance, JPEGHuffmanTable.StdACChrominance};
-        p.setEncodeTables(q, dc, ac);
-        p.setOptimizeHuffmanTables(true); // Pillow's optimize=True: smaller files, the same pixels
-        return p;
+    /**
+     * The writer's default metadata for this image (JFIF, YCbCr with 2 x 2 luma sampling for colour)
+     * with its quantisation tables replaced by the quality-85 tables: the JDK takes a full image's
+     * tables from the metadata, not from the write parameters.
+     */
+    private static IIOMetadata metadata(ImageWriter writer, BufferedImage img, ImageWriteParam param) throws IOException {
+        IIOMetadata meta = writer.getDefaultImageMetadata(new ImageTypeSpecifier(img), param);
+        String format = "javax_imageio_jpeg_image_1.0";
+        Node root = meta.getAsTree(format);
+        NodeList tables = ((Element) root).getElementsByTagName("dqtable");
+        for (int i = 0; i < tables.getLength(); i++) {
+            IIOMetadataNode t = (IIOMetadataNode) tables.item(i);
+            int id = Integer.parseInt(t.getAttribute("qtableId"));
+            int[] base = id == 0 ? JPEGQTable.K1Luminance.getTable() : JPEGQTable.K2Chrominance.getTable();
+            t.setUserObject(new JPEGQTable(scaled(base, QUALITY)));
+        }
+        meta.setFromTree(format, root);
+        return meta;
     }
 
     private static BufferedImage toImage(byte[] uint8, int offset, ImageShape shape) {
