@@ -81,9 +81,21 @@ class StreamingCommandsTest {
             assertThat(results).contains("p_low").contains("f_rev_norm");
             assertThat(Files.readAllLines(out.resolve("pairs.csv"))).hasSize(1 + WNIDS.size() * PER_CLASS);
         }
-        // the same images through both routes: the same numbers
+        // the same images through both routes (range reads, the streaming loader): the same numbers
         assertThat(Files.readString(root.resolve("hybrid-tree-streamed/pairs.csv")))
                 .isEqualTo(Files.readString(root.resolve("hybrid-tree-guarded/pairs.csv")));
+        assertThat(measured(root.resolve("hybrid-tree-streamed/results.csv")))
+                .isEqualTo(measured(root.resolve("hybrid-tree-guarded/results.csv")))
+                .anyMatch(r -> r.contains("p_low"));
+    }
+
+    /** parameter .. note of every row of a results file (what was measured, without provenance). */
+    private static List<String> measured(Path results) throws Exception {
+        try (var parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
+                .parse(Files.newBufferedReader(results))) {
+            return parser.getRecords().stream().map(r -> String.join("|", r.get("parameter"), r.get("parameter_value"),
+                    r.get("group"), r.get("seed"), r.get("metric"), r.get("value"), r.get("note"))).toList();
+        }
     }
 
     @Test
