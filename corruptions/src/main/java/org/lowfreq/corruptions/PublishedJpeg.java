@@ -26,10 +26,10 @@ import org.w3c.dom.NodeList;
  * ImageNet-C and Tiny-ImageNet-C ({@code make_imagenet_c.py}, {@code make_tinyimagenet_c.py} in
  * hendrycks/robustness: {@code Image.fromarray(np.uint8(img)).save(path, quality=85, optimize=True)}):
  * Pillow hands libjpeg quality 85, which scales the JPEG standard's Annex K tables by
- * {@code 200 - 2 * 85 = 30 %} (IJG {@code jpeg_quality_scaling}, baseline: clamped to 1..255), keeps
+ * {@code 200 - 2 * 85 = 30 %} (IJG {@code jpeg_set_quality}, baseline: clamped to 1..255; the tables of
+ * {@link LibjpegRoundTrip}), keeps
  * libjpeg's default 2 x 2 luma sampling (4:2:0 chroma) and optimises the Huffman tables. The JDK's
- * writer is given exactly these tables (computed here in integers, rather than through its own
- * quality-to-scale mapping), optimised Huffman tables, and its default YCbCr sampling, which is 2 x 2
+ * writer is given exactly these tables (rather than its own quality-to-scale mapping), optimised Huffman tables, and its default YCbCr sampling, which is 2 x 2
  * luma as well (checked on the written file's SOF marker in the tests). The tables go in through the
  * image metadata, since the JDK's own quality setting maps quality to a different scale of its halved
  * tables. Files are written atomically.
@@ -37,19 +37,10 @@ import org.w3c.dom.NodeList;
 final class PublishedJpeg {
     /** The quality of the published -C sets. */
     static final int QUALITY = 85;
+    /** libjpeg's tables at that quality (the JPEG corruption's own implementation of jpeg_set_quality). */
+    static final LibjpegRoundTrip TABLES = new LibjpegRoundTrip(QUALITY);
 
     private PublishedJpeg() {
-    }
-
-    /** IJG's quality scaling of a base table (natural order): (q * scale + 50) / 100, clamped to 1..255. */
-    static int[] scaled(int[] base, int quality) {
-        int scale = quality < 50 ? 5000 / quality : 200 - 2 * quality;
-        int[] out = new int[base.length];
-        for (int i = 0; i < base.length; i++) {
-            int q = (base[i] * scale + 50) / 100;
-            out[i] = Math.max(1, Math.min(255, q));
-        }
-        return out;
     }
 
     /**
@@ -88,8 +79,7 @@ final class PublishedJpeg {
         for (int i = 0; i < tables.getLength(); i++) {
             IIOMetadataNode t = (IIOMetadataNode) tables.item(i);
             int id = Integer.parseInt(t.getAttribute("qtableId"));
-            int[] base = id == 0 ? JPEGQTable.K1Luminance.getTable() : JPEGQTable.K2Chrominance.getTable();
-            t.setUserObject(new JPEGQTable(scaled(base, QUALITY)));
+            t.setUserObject(new JPEGQTable(id == 0 ? TABLES.lumaTable() : TABLES.chromaTable()));
         }
         meta.setFromTree(format, root);
         return meta;
