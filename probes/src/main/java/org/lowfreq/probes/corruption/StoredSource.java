@@ -13,7 +13,9 @@ final class StoredSource implements CorruptedSource {
 
     StoredSource(Path dir, List<String> classNames) {
         this.set = new CorruptedSet("corrupted", dir, classNames,
-                "generate one with 'lowfreq corrupt --out DIR' or download CIFAR-10-C (Hendrycks and Dietterich 2019)");
+                "point --from at a -C set: labels.npy + <corruption>.npy (CIFAR-10-C) or <corruption>/<severity>/<class>/*.JPEG "
+                        + "(Tiny-ImageNet-C, ImageNet-C); generate one with 'lowfreq corrupt --out DIR' or download the "
+                        + "published sets (Hendrycks and Dietterich 2019)");
     }
 
     @Override
