@@ -21,12 +21,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code lowfreq corrupt}: writes a -C set (official CIFAR-10-C layout) from a data set split. */
 @Command(name = "corrupt", mixinStandardHelpOptions = true,
-        description = {"Write a corrupted test set in the layout of CIFAR-10-C (32 px) or of the published",
-                "Tiny-ImageNet-C and ImageNet-C (64 and 224 px).",
-                "npy: one <corruption>.npy per corruption with the five severities stacked, plus labels.npy;",
-                "interrupted runs resume per corruption file.",
-                "folder: <corruption>/<severity>/<class>/<name>.JPEG, JPEG quality 85 with 4:2:0 chroma as the",
-                "published sets; interrupted runs resume per image.",
+        description = {"Write a corrupted test set as CIFAR-10-C (NPY) or as Tiny-ImageNet-C and ImageNet-C (JPEG folders).",
+                "npy: one <corruption>.npy per corruption with the five severities stacked, plus labels.npy; "
+                        + "interrupted runs resume per corruption file.",
+                "folder: <corruption>/<severity>/<class>/<name>.JPEG, JPEG quality 85 with 4:2:0 chroma as the "
+                        + "published sets; interrupted runs resume per image.",
                 "The clean split is streamed in chunks, never held whole.",
                 "Examples:",
                 "  lowfreq corrupt --dataset cifar10 --split test --out data/CIFAR-10-C-lowfreq",
