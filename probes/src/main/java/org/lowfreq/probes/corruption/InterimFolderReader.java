@@ -65,11 +65,11 @@ final class InterimFolderReader implements FolderLayoutReader {
         if (files.isEmpty()) {
             throw new UserInputException("no <corruption>/<severity>/<class>/ folders in " + dir);
         }
-        return new Set(dir.getFileName() == null ? dir.toString() : dir.getFileName().toString(), shape, classNames,
+        return new FolderSet(dir.getFileName() == null ? dir.toString() : dir.getFileName().toString(), shape, classNames,
                 files, labels);
     }
 
-    private record Set(String name, ImageShape shape, List<String> classNames, Map<String, List<Path>> files,
+    private record FolderSet(String name, ImageShape shape, List<String> classNames, Map<String, List<Path>> files,
                        Map<String, int[]> labelsOf) implements StreamableDataset {
         @Override
         public List<String> splits() {

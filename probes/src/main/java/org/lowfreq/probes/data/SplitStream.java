@@ -86,12 +86,6 @@ public final class SplitStream {
         return read(data, split, ExampleOrder.sequential(count), workers);
     }
 
-    /** The labels of {@code indices} of a split, without decoding images (uses {@link Dataset#labels}). */
-    public static int[] labels(Dataset data, String split, int count) {
-        int[] all = data.labels(split);
-        return count == all.length ? all : java.util.Arrays.copyOf(all, count);
-    }
-
     /** A batch's images, detached from the loader's pooled buffer (which is reused once the batch is closed). */
     public static Images copy(Images images) {
         return new Images(images.count(), images.shape(), images.pixels().clone(),
