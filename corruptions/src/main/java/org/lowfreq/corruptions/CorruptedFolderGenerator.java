@@ -84,14 +84,15 @@ public final class CorruptedFolderGenerator {
                     for (int j = 0; j < k; j++) {
                         runner.applyToBytes(c, severities[j], table, images, indices, data, j * m * size, progress);
                     }
-                    for (int j = 0; j < k; j++) {
-                        for (int t = 0; t < m; t++) {
-                            Path f = file(outDir, clean, c.name(), severities[j], indices[t]);
-                            if (!Files.isRegularFile(f)) {
-                                PublishedJpeg.write(f, data, (j * m + t) * size, clean.shape());
-                            }
+                    // encoding is a fair share of the work at 224 px: on the runner's threads too
+                    runner.forEach(k * m, jt -> {
+                        int j = jt / m;
+                        int t = jt % m;
+                        Path f = file(outDir, clean, c.name(), severities[j], indices[t]);
+                        if (!Files.isRegularFile(f)) {
+                            PublishedJpeg.write(f, data, (j * m + t) * size, clean.shape());
                         }
-                    }
+                    });
                 });
                 written.add(c.name());
             }

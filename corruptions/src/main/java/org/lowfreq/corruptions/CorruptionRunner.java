@@ -99,6 +99,11 @@ public final class CorruptionRunner implements AutoCloseable {
         return u < 0 ? 0 : (u > 255 ? 255 : u);
     }
 
+    /** Runs {@code body} for 0..n-1 on the runner's threads (e.g. encoding the files of a chunk). */
+    public void forEach(int n, java.util.function.IntConsumer body) {
+        run(n, body);
+    }
+
     private void run(int n, java.util.function.IntConsumer body) {
         try {
             pool.submit(() -> IntStream.range(0, n).parallel().forEach(body)).get();
