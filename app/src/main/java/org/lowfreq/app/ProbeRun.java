@@ -9,8 +9,7 @@ import org.lowfreq.analysis.results.Provenance;
 import org.lowfreq.analysis.results.ResultTableWriter;
 import org.lowfreq.spi.Classifier;
 import org.lowfreq.spi.Dataset;
-import org.lowfreq.spi.Images;
-import org.lowfreq.spi.InMemoryDataset;
+import org.lowfreq.probes.data.LimitedDataset;
 import org.lowfreq.spi.Options;
 import org.lowfreq.spi.Probe;
 import org.lowfreq.spi.ProbeContext;
@@ -90,14 +89,14 @@ public final class ProbeRun {
         }
     }
 
-    /** Opens a data set by name below the data root, optionally keeping only the first {@code limit} images of a split. */
+    /**
+     * Opens a data set by name below the data root, optionally keeping only the first {@code limit}
+     * images of a split: a view that passes reads on (a streamable set stays streamable), so a large
+     * limit materialises nothing.
+     */
     public Dataset openDataset(String name, String split, int limit) {
         Dataset data = registry.dataset(name).open(global.dataRoot().path());
         data.requireSplit(split);
-        if (limit <= 0 || limit >= data.size(split)) {
-            return data;
-        }
-        Images first = data.read(split, 0, limit);
-        return new InMemoryDataset(data.name(), data.classNames(), data.shape(), java.util.Map.of(split, first));
+        return LimitedDataset.of(data, split, limit);
     }
 }

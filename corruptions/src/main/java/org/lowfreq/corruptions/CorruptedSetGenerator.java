@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.lowfreq.spi.Corruption;
-import org.lowfreq.spi.Dataset;
 import org.lowfreq.spi.Images;
 import org.lowfreq.spi.ProgressListener;
 import org.lowfreq.spi.Resolution;
@@ -26,34 +25,46 @@ public final class CorruptedSetGenerator {
     public record Result(List<String> written, List<String> skipped, double seconds) {
     }
 
+    /** Clean images read at once: bounds the float memory whatever the split's size. */
+    static final int CHUNK = 512;
+
     private final CorruptionRunner runner;
     private final Uint8ArrayWriter writer;
+    private final int chunk;
 
     public CorruptedSetGenerator(CorruptionRunner runner) {
         this(runner, Uint8ArrayWriter.NPY);
     }
 
     public CorruptedSetGenerator(CorruptionRunner runner, Uint8ArrayWriter writer) {
+        this(runner, writer, CHUNK);
+    }
+
+    /** @param chunk clean images read at once */
+    CorruptedSetGenerator(CorruptionRunner runner, Uint8ArrayWriter writer, int chunk) {
         this.runner = runner;
         this.writer = writer;
+        this.chunk = chunk;
     }
 
-    public Result generate(Dataset dataset, String split, List<Corruption> corruptions, int[] severities,
-                           Resolution table, Path outDir, ProgressListener progress) {
-        Images clean = dataset.readAll(split);
-        return generate(clean, corruptions, severities, table, outDir, progress);
-    }
-
+    /** Images held in memory (tests, small sets). */
     public Result generate(Images clean, List<Corruption> corruptions, int[] severities, Resolution table,
                            Path outDir, ProgressListener progress) {
-        for (int s : severities) {
-            if (s < 1 || s > 5) {
-                throw new UserInputException("severity " + s + " is not in 1..5", "use --severities 1,2,3,4,5");
-            }
-        }
         if (!clean.hasLabels()) {
             throw new UserInputException("the clean images have no labels; a -C set needs them");
         }
+        return generate(CleanImages.of(clean, List.of()), corruptions, severities, table, outDir, progress);
+    }
+
+    /**
+     * Writes the NPY layout from a clean split read in chunks (of {@link #CHUNK} images by default). Each
+     * corruption's uint8 array (k n images) is filled chunk by chunk and written at once; the float
+     * clean split is never held whole. The NPY layout is for small images (32 px); larger sets use
+     * {@link CorruptedFolderGenerator}.
+     */
+    public Result generate(CleanImages clean, List<Corruption> corruptions, int[] severities, Resolution table,
+                           Path outDir, ProgressListener progress) {
+        checkSeverities(severities);
         long start = System.nanoTime();
         int n = clean.count();
         int size = clean.shape().size();
@@ -61,7 +72,8 @@ public final class CorruptedSetGenerator {
         int[] shape = {k * n, clean.shape().height(), clean.shape().width(), clean.shape().channels()};
         List<String> written = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        checkLabels(clean.labels());
+        int[] labels = clean.labels();
+        checkLabels(labels);
         List<Corruption> todo = new ArrayList<>();
         for (Corruption c : corruptions) {
             if (isComplete(outDir.resolve(c.name() + ".npy"), shape)) {
@@ -70,28 +82,43 @@ public final class CorruptedSetGenerator {
                 todo.add(c);
             }
         }
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = i;
+        }
         progress.start("corrupt", (long) todo.size() * k * n);
         try {
             for (Corruption c : todo) {
                 progress.status(c.name());
                 byte[] data = new byte[k * n * size];
-                for (int j = 0; j < k; j++) {
-                    runner.applyToBytes(c, severities[j], table, clean, 0, data, j * n * size, progress);
-                }
+                clean.stream(all, chunk, (indices, images) -> {
+                    for (int j = 0; j < k; j++) {
+                        runner.applyToBytes(c, severities[j], table, images, indices, data,
+                                j * n * size + indices[0] * size, progress);
+                    }
+                });
                 // the folder and labels.npy appear only with the first finished corruption file, so a
                 // run that fails before that leaves nothing behind
                 createFolder(outDir);
                 writer.write(outDir.resolve(c.name() + ".npy"), shape, data);
                 written.add(c.name());
-                writeLabels(clean.labels(), k, outDir.resolve("labels.npy"));
+                writeLabels(labels, k, outDir.resolve("labels.npy"));
             }
         } finally {
             progress.finish();
         }
         if (!skipped.isEmpty()) {
-            writeLabels(clean.labels(), k, outDir.resolve("labels.npy"));
+            writeLabels(labels, k, outDir.resolve("labels.npy"));
         }
         return new Result(written, skipped, (System.nanoTime() - start) / 1e9);
+    }
+
+    static void checkSeverities(int[] severities) {
+        for (int s : severities) {
+            if (s < 1 || s > 5) {
+                throw new UserInputException("severity " + s + " is not in 1..5", "use --severities 1,2,3,4,5");
+            }
+        }
     }
 
     private static void createFolder(Path outDir) {
@@ -103,6 +130,9 @@ public final class CorruptedSetGenerator {
     }
 
     private static void checkLabels(int[] labels) {
+        if (labels == null) {
+            throw new UserInputException("the clean images have no labels; a -C set needs them");
+        }
         boolean small = java.util.Arrays.stream(labels).allMatch(l -> l >= 0 && l <= 255);
         if (!small) {
             throw new UserInputException("labels above 255 cannot be stored as uint8 labels.npy",

@@ -56,9 +56,23 @@ public final class CorruptionRunner implements AutoCloseable {
      */
     public void applyToBytes(Corruption corruption, int severity, Resolution table, Images batch, int firstIndex,
                              byte[] dest, int destOffset, ProgressListener progress) {
+        int[] indices = new int[batch.count()];
+        for (int i = 0; i < indices.length; i++) {
+            indices[i] = firstIndex + i;
+        }
+        applyToBytes(corruption, severity, table, batch, indices, dest, destOffset, progress);
+    }
+
+    /**
+     * As {@link #applyToBytes(Corruption, int, Resolution, Images, int, byte[], int, ProgressListener)}
+     * for a batch of any images of the data set: image i of the batch is image {@code indices[i]} of the
+     * data set, whose index fixes its random stream.
+     */
+    public void applyToBytes(Corruption corruption, int severity, Resolution table, Images batch, int[] indices,
+                             byte[] dest, int destOffset, ProgressListener progress) {
         int size = batch.shape().size();
         run(batch.count(), i -> {
-            var rng = Seeds.random(seed, corruption.name(), severity, (long) firstIndex + i);
+            var rng = Seeds.random(seed, corruption.name(), severity, (long) indices[i]);
             int o = destOffset + i * size;
             if (corruption instanceof TableCorruption own) {
                 int[] u = own.applyUint8(batch.image(i), batch.shape(), severity, table, rng);
@@ -83,6 +97,11 @@ public final class CorruptionRunner implements AutoCloseable {
         // truncation equals floor here: anything below 0 is clamped to 0 anyway
         int u = (int) (v * 255.0 + 1e-3);
         return u < 0 ? 0 : (u > 255 ? 255 : u);
+    }
+
+    /** Runs {@code body} for 0..n-1 on the runner's threads (e.g. encoding the files of a chunk). */
+    public void forEach(int n, java.util.function.IntConsumer body) {
+        run(n, body);
     }
 
     private void run(int n, java.util.function.IntConsumer body) {

@@ -82,6 +82,16 @@ final class LibjpegRoundTrip {
         return q;
     }
 
+    /** The luminance quantisation table, natural order (a copy). */
+    int[] lumaTable() {
+        return lumaQuant.clone();
+    }
+
+    /** The chrominance quantisation table, natural order (a copy). */
+    int[] chromaTable() {
+        return chromaQuant.clone();
+    }
+
     /** True when this class reproduces the codec for an image of this size and channel count. */
     static boolean handles(int h, int w, int c) {
         int mcu = c == 3 ? 16 : 8;

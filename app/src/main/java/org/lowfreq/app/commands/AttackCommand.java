@@ -156,7 +156,7 @@ public final class AttackCommand implements Runnable {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UserInputException("--out " + out + " is a file, not a folder", "pass a folder (it is created if missing)");
         }
-        Images images = data.read(split, 0, n);
+        Images images = org.lowfreq.probes.data.SplitStream.readFirst(data, split, n, Runtime.getRuntime().availableProcessors());
         int[] targets = targetsFile == null ? MinimalEpsilonProtocol.targets(images.labels(), seed)
                 : TargetsFile.read(targetsFile, images.labels(), card.classCount());
         try (Classifier m = registry.loadModel(model)) {

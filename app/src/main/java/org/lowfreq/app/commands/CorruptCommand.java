@@ -21,12 +21,19 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code lowfreq corrupt}: writes a -C set (official CIFAR-10-C layout) from a data set split. */
 @Command(name = "corrupt", mixinStandardHelpOptions = true,
-        description = {"Write a corrupted test set in the layout of CIFAR-10-C.",
-                "One <corruption>.npy per corruption with the five severities stacked, plus labels.npy.",
-                "Interrupted runs resume per corruption file.",
-                "Example:",
-                "  lowfreq corrupt --dataset cifar10 --split test --out data/CIFAR-10-C-lowfreq"})
+        description = {"Write a corrupted test set as CIFAR-10-C (NPY) or as Tiny-ImageNet-C and ImageNet-C (JPEG folders).",
+                "npy: one <corruption>.npy per corruption with the five severities stacked, plus labels.npy; "
+                        + "interrupted runs resume per corruption file.",
+                "folder: <corruption>/<severity>/<class>/<name>.JPEG, JPEG quality 85 with 4:2:0 chroma as the "
+                        + "published sets; interrupted runs resume per image.",
+                "The clean split is streamed in chunks, never held whole.",
+                "Examples:",
+                "  lowfreq corrupt --dataset cifar10 --split test --out data/CIFAR-10-C-lowfreq",
+                "  lowfreq corrupt --dataset tiny-imagenet --split val --out data/Tiny-ImageNet-C-lowfreq"})
 public final class CorruptCommand implements Runnable {
+    /** Sides above this are written in the published folder layout by default (CIFAR's 32 px stays NPY). */
+    private static final int NPY_MAX_SIDE = 32;
+
     private final ProbeRun probeRun;
     private final Progress progress;
 
@@ -65,6 +72,10 @@ public final class CorruptCommand implements Runnable {
                     + "(default: $LOWFREQ_FROST_DIR when set; checked against the originals' MD5s).")
     Path frostDir;
 
+    @Option(names = "--layout", paramLabel = "LAYOUT",
+            description = "npy (CIFAR-10-C) or folder (Tiny-ImageNet-C / ImageNet-C JPEGs) (default: npy up to 32 px, else folder).")
+    String layout;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (required).")
     Path out;
 
@@ -94,16 +105,30 @@ public final class CorruptCommand implements Runnable {
             w.println("note: severities " + Arrays.toString(severities)
                     + " are not the official five; the files will not open as a -C data set");
         }
+        boolean folder = folderLayout(layout, data);
         int t = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         CorruptedSetGenerator.Result r;
+        org.lowfreq.corruptions.CleanImages clean = new org.lowfreq.app.SplitCleanImages(data, split, t);
         try (CorruptionRunner runner = new CorruptionRunner(seed, t)) {
-            r = new CorruptedSetGenerator(runner).generate(data, split, selected, severities, res, out,
-                    progress.listener());
+            r = folder ? new org.lowfreq.corruptions.CorruptedFolderGenerator(runner).generate(clean, selected, severities,
+                    res, out, progress.listener())
+                    : new CorruptedSetGenerator(runner).generate(clean, selected, severities, res, out, progress.listener());
         }
         long cells = (long) r.written().size() * severities.length * data.size(split);
-        w.printf("wrote %d corruption files (%s), skipped %d already complete, table %s, %d threads, %.1f s (%.0f images/s)%n",
-                r.written().size(), String.join(",", r.written()), r.skipped().size(), res.name().toLowerCase(),
+        w.printf("wrote %d corruption %s (%s), skipped %d already complete, table %s, %d threads, %.1f s (%.0f images/s)%n",
+                r.written().size(), folder ? "folders" : "files", String.join(",", r.written()), r.skipped().size(), res.name().toLowerCase(),
                 t, r.seconds(), cells / Math.max(r.seconds(), 1e-9));
         w.println("out: " + out.toAbsolutePath());
+    }
+
+    static boolean folderLayout(String layout, Dataset data) {
+        if (layout == null) {
+            return Math.max(data.shape().height(), data.shape().width()) > NPY_MAX_SIDE;
+        }
+        return switch (layout.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "npy" -> false;
+            case "folder" -> true;
+            default -> throw new UserInputException("unknown layout '" + layout + "'", "use --layout npy or --layout folder");
+        };
     }
 }

@@ -1,5 +1,6 @@
 package org.lowfreq.probes.corruption;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +10,12 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import org.lowfreq.analysis.spectrum.PowerSpectrum;
+import org.lowfreq.datasets.CorruptedSet;
+import org.lowfreq.datasets.stream.Batch;
+import org.lowfreq.probes.data.BatchStream;
+import org.lowfreq.probes.data.SplitStream;
+import org.lowfreq.spi.Dataset;
+import org.lowfreq.spi.ImageShape;
 import org.lowfreq.spi.Classifier;
 import org.lowfreq.spi.Corruption;
 import org.lowfreq.spi.CorruptionGroup;
@@ -41,6 +48,17 @@ public final class CorruptionProbe implements Probe {
      * are reported on their own, whatever group a corruption plugin gives them).
      */
     static final Map<String, String> COMMON_GROUPS = commonGroups();
+
+    private final FolderLayoutReader folders;
+
+    public CorruptionProbe() {
+        this(new InterimFolderReader());
+    }
+
+    /** @param folders the reader of -C sets in the published folder layout */
+    CorruptionProbe(FolderLayoutReader folders) {
+        this.folders = folders;
+    }
 
     @Override
     public String name() {
@@ -85,29 +103,43 @@ public final class CorruptionProbe implements Probe {
                     "use --from DIR_OF_C_SET or --generate");
         }
         Classifier model = ctx.classifier();
-        int n = ctx.dataset().size(ctx.split());
-        Images clean = ctx.dataset().read(ctx.split(), 0, n);
-        model.checkInput(clean);
+        Dataset data = ctx.dataset();
+        int n = data.size(ctx.split());
+        model.checkInput(new Images(0, data.shape(), new float[0])); // the shape, without decoding anything
         Map<String, Corruption> known = discoverCorruptions(o);
         ForkJoinPool pool = new ForkJoinPool(ctx.threads());
         try {
             CorruptedSource source;
             if (generate) {
                 Resolution table = o.has("table") ? Resolution.parse(o.getString("table", ""))
-                        : Resolution.forSize(clean.shape().height(), clean.shape().width());
+                        : Resolution.forSize(data.shape().height(), data.shape().width());
                 if (known.isEmpty()) {
                     throw new UserInputException("generate=true needs the corruptions plugin, but none was found",
                             "put lowfreq-corruptions on the class or plugin path");
                 }
-                source = new GeneratedSource(new ArrayList<>(known.values()), clean, table, ctx.seed(), pool);
+                source = new GeneratedSource(new ArrayList<>(known.values()), data, ctx.split(), table, ctx.seed(), pool);
             } else {
-                source = new StoredSource(Path.of(from), ctx.dataset().classNames());
+                source = stored(Path.of(from), data, model, ctx.threads());
             }
             List<String> names = select(source.corruptions(), o.getString("corruptions", null));
-            evaluate(ctx, model, clean, source, names, n);
+            evaluate(ctx, model, source, names, n);
         } finally {
             pool.shutdown();
         }
+    }
+
+    /**
+     * A stored -C set in either layout: NPY ({@code labels.npy} + {@code <corruption>.npy}, CIFAR-10-C)
+     * or the published folder layout ({@code <corruption>/<severity>/<wnid>/*.JPEG}, Tiny-ImageNet-C,
+     * ImageNet-C).
+     */
+    private CorruptedSource stored(Path dir, Dataset clean, Classifier model, int threads) {
+        if (!Files.isRegularFile(dir.resolve(CorruptedSet.LABELS)) && folders.isFolderLayout(dir)) {
+            ImageShape rgb = new ImageShape(clean.shape().height(), clean.shape().width(), 3);
+            return new FolderSource(folders.open(dir, rgb, clean.classNames()), model.card().inputShape().channels(),
+                    threads);
+        }
+        return new StoredSource(dir, clean.classNames());
     }
 
     private static List<String> select(List<String> available, String spec) {
@@ -137,32 +169,38 @@ public final class CorruptionProbe implements Probe {
         return out;
     }
 
-    private void evaluate(ProbeContext ctx, Classifier model, Images clean, CorruptedSource source, List<String> names,
-                          int n) {
+    private void evaluate(ProbeContext ctx, Classifier model, CorruptedSource source, List<String> names, int n) {
         var o = ctx.options();
         ResultSink sink = ctx.sink();
         long seed = ctx.seed();
         boolean spectra = o.getBoolean("spectra", true);
         int spectrumImages = Math.min(n, o.getInt("spectrum_images", 1000));
         int spectrumSeverity = o.getInt("spectrum_severity", 5);
+        int batch = Math.max(1, model.preferredBatchSize());
+        String conversion = source.inputConversion();
         ctx.progress().start("corruption probe", (long) names.size() * 5 + 1);
 
-        double cleanAcc = accuracy(model, clean);
+        double cleanAcc;
+        try (BatchStream clean = SplitStream.first(ctx.dataset(), ctx.split(), n, batch, ctx.threads())) {
+            cleanAcc = accuracy(model, clean, n);
+        }
         // clean accuracy is its own metric: not a corruption, not a severity, not a point of a curve
         sink.accept(ResultRow.summary("clean_accuracy", cleanAcc, seed).withNote("uncorrupted " + ctx.split() + " images"));
         ctx.progress().advance(1);
 
         Map<String, double[]> acc = new LinkedHashMap<>();
         Map<String, PowerSpectrum> spectrumOf = new LinkedHashMap<>();
+        boolean residuals = spectra && source.alignedWithClean();
         for (String c : names) {
             double[] a = new double[CorruptionReadouts.SEVERITIES];
             for (int s = 1; s <= CorruptionReadouts.SEVERITIES; s++) {
                 ctx.progress().status(c + " " + s);
-                Images corrupted = source.read(c, s, n);
-                a[s - 1] = accuracy(model, corrupted);
-                sink.accept(new ResultRow("severity", Integer.toString(s), c, seed, "accuracy", a[s - 1], ""));
-                if (spectra && s == spectrumSeverity) {
-                    spectrumOf.put(c, residualSpectrum(clean, corrupted, spectrumImages));
+                try (BatchStream corrupted = source.stream(c, s, n, batch)) {
+                    a[s - 1] = accuracy(model, corrupted, n);
+                }
+                sink.accept(new ResultRow("severity", Integer.toString(s), c, seed, "accuracy", a[s - 1], conversion));
+                if (residuals && s == spectrumSeverity) {
+                    spectrumOf.put(c, residualSpectrum(ctx, source, c, s, spectrumImages, batch));
                 }
                 ctx.progress().advance(1);
             }
@@ -170,7 +208,8 @@ public final class CorruptionProbe implements Probe {
         }
         ctx.progress().finish();
 
-        CorruptionReadouts.rows(acc, seed).forEach(sink::accept);
+        CorruptionReadouts.rows(acc, seed).forEach(r -> sink.accept(conversion.isEmpty() ? r
+                : r.withNote(r.note().isEmpty() ? conversion : r.note() + "; " + conversion)));
         for (var e : spectrumOf.entrySet()) {
             double f = e.getValue().halfPowerFrequency();
             String group = CorruptionReadouts.groupOf(e.getKey());
@@ -179,6 +218,21 @@ public final class CorruptionProbe implements Probe {
             sink.accept(new ResultRow("severity", Integer.toString(spectrumSeverity), e.getKey(), seed, "f_half_cpp", f, note));
         }
         CorruptionFigures.write(ctx.outDir(), acc, cleanAcc, CorruptionReadouts.groups(acc), spectrumOf, spectrumSeverity);
+    }
+
+    /** Top-1 accuracy over a stream of labelled batches holding {@code n} images in all. */
+    static double accuracy(Classifier model, BatchStream batches, int n) {
+        long correct = 0;
+        while (batches.hasNext()) {
+            try (Batch b = batches.next()) {
+                int[] pred = model.logits(b.images()).argmax();
+                int[] labels = b.images().labels();
+                for (int i = 0; i < pred.length; i++) {
+                    correct += pred[i] == labels[i] ? 1 : 0;
+                }
+            }
+        }
+        return (double) correct / n;
     }
 
     static double accuracy(Classifier model, Images images) {
@@ -193,13 +247,36 @@ public final class CorruptionProbe implements Probe {
         return (double) correct / images.count();
     }
 
-    private static PowerSpectrum residualSpectrum(Images clean, Images corrupted, int m) {
-        int size = clean.shape().size();
-        float[] d = new float[m * size];
-        for (int k = 0; k < d.length; k++) {
-            d[k] = corrupted.pixels()[k] - clean.pixels()[k];
+    /**
+     * The mean spectrum of the residuals x_c - x of the first {@code m} images, the clean and the
+     * corrupted split streamed side by side; the per-batch spectra are averaged weighted by their count.
+     */
+    private static PowerSpectrum residualSpectrum(ProbeContext ctx, CorruptedSource source, String c, int s, int m,
+                                                  int batch) {
+        ImageShape shape = ctx.dataset().shape();
+        double[] sum = new double[shape.height() * shape.width()];
+        try (BatchStream clean = SplitStream.first(ctx.dataset(), ctx.split(), m, batch, ctx.threads());
+             BatchStream corrupted = source.stream(c, s, m, batch)) {
+            while (clean.hasNext()) {
+                try (Batch x = clean.next(); Batch y = corrupted.next()) {
+                    float[] a = x.images().pixels();
+                    float[] b = y.images().pixels();
+                    float[] d = new float[a.length];
+                    for (int k = 0; k < d.length; k++) {
+                        d[k] = b[k] - a[k];
+                    }
+                    PowerSpectrum part = PowerSpectrum.of(d, shape, x.count());
+                    double[] p = part.power();
+                    for (int k = 0; k < sum.length; k++) {
+                        sum[k] += p[k] * x.count();
+                    }
+                }
+            }
         }
-        return PowerSpectrum.of(d, clean.shape(), m);
+        for (int k = 0; k < sum.length; k++) {
+            sum[k] /= m;
+        }
+        return new PowerSpectrum(shape.height(), shape.width(), m, shape.channels(), sum);
     }
 
     /** The options reach the plugins so that frost_dir (--frost-dir) picks the frost photographs. */

@@ -3,16 +3,19 @@ package org.lowfreq.probes.corruption;
 import java.nio.file.Path;
 import java.util.List;
 import org.lowfreq.datasets.CorruptedSet;
-import org.lowfreq.spi.Images;
+import org.lowfreq.probes.data.BatchStream;
+import org.lowfreq.probes.data.SplitStream;
 import org.lowfreq.spi.UserInputException;
 
-/** A -C set in the official layout (ours or the published CIFAR-10-C), read by the data sets module. */
+/** A -C set in the NPY layout of CIFAR-10-C (ours or the published one), read by the data sets module. */
 final class StoredSource implements CorruptedSource {
     private final CorruptedSet set;
 
     StoredSource(Path dir, List<String> classNames) {
         this.set = new CorruptedSet("corrupted", dir, classNames,
-                "generate one with 'lowfreq corrupt --out DIR' or download CIFAR-10-C (Hendrycks and Dietterich 2019)");
+                "point --from at a -C set: labels.npy + <corruption>.npy (CIFAR-10-C) or <corruption>/<severity>/<class>/*.JPEG "
+                        + "(Tiny-ImageNet-C, ImageNet-C); generate one with 'lowfreq corrupt --out DIR' or download the "
+                        + "published sets (Hendrycks and Dietterich 2019)");
     }
 
     @Override
@@ -21,13 +24,23 @@ final class StoredSource implements CorruptedSource {
     }
 
     @Override
-    public Images read(String corruption, int severity, int n) {
+    public BatchStream stream(String corruption, int severity, int n, int batch) {
         String split = CorruptedSet.split(corruption, severity);
         int have = set.size(split);
         if (have < n) {
             throw new UserInputException("the -C set holds " + have + " images per severity but the probe asks for " + n,
                     "use --limit " + have + " or a complete -C set");
         }
-        return set.read(split, 0, n);
+        return SplitStream.first(set, split, n, batch, 0);
+    }
+
+    @Override
+    public boolean alignedWithClean() {
+        return true; // the NPY layout keeps the clean split's order (CIFAR-10-C does)
+    }
+
+    @Override
+    public String inputConversion() {
+        return "";
     }
 }

@@ -6,6 +6,9 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.lowfreq.datasets.stream.Batch;
+import org.lowfreq.probes.data.BatchStream;
+import org.lowfreq.probes.data.SplitStream;
 import org.lowfreq.probes.hybrid.PrefetchingPipeline;
 import org.lowfreq.spi.Classifier;
 import org.lowfreq.spi.ImageShape;
@@ -66,31 +69,48 @@ public final class FourierHeatMapProbe implements Probe {
         if (n < 1) {
             throw new UserInputException("images=" + n + " must be at least 1");
         }
-        Images images = ctx.dataset().read(ctx.split(), 0, n);
-        model.checkInput(images);
-        ImageShape shape = images.shape();
+        ImageShape shape = ctx.dataset().shape();
+        model.checkInput(new Images(0, shape, new float[0]));
         // the L2 norm of the perturbation per channel: finite and > 0 (spi ValueRange names the option)
         double eps = o.getDouble("eps", defaultEps(shape), org.lowfreq.spi.ValueRange.POSITIVE);
         List<FourierBasis.Element> basis = FourierBasis.halfPlane(shape.height(), shape.width());
-        double clean = errorRate(model.logits(images), images.labels());
-        double[] error = new double[basis.size()];
+        // the images are streamed once, a batch at a time, and every basis is applied to each batch:
+        // memory holds a few batches, never the n images; counts add up to the same rates in any batching
+        long cleanWrong = 0;
+        long[] wrong = new long[basis.size()];
+        int batch = Math.max(1, model.preferredBatchSize());
         AtomicInteger count = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(ctx.threads(), r -> {
             Thread t = new Thread(r, "lowfreq-heatmap-" + count.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        try {
+        try (BatchStream stream = SplitStream.first(ctx.dataset(), ctx.split(), n, batch, ctx.threads())) {
             ctx.progress().start("fourier-heatmap " + model.card().name(), (long) basis.size() * n);
-            PrefetchingPipeline.run(pool, basis.size(), ctx.threads() + 1,
-                    b -> perturb(images, basis.get(b), eps, ctx.seed()),
-                    (b, perturbed) -> {
-                        error[b] = errorRate(model.logits(perturbed), images.labels());
-                        ctx.progress().advance(n);
-                    });
+            int first = 0;
+            while (stream.hasNext()) {
+                Images images;
+                try (Batch b = stream.next()) {
+                    images = SplitStream.copy(b.images());
+                }
+                int offset = first;
+                cleanWrong += errors(model.logits(images), images.labels());
+                PrefetchingPipeline.run(pool, basis.size(), ctx.threads() + 1,
+                        k -> perturb(images, offset, basis.get(k), eps, ctx.seed()),
+                        (k, perturbed) -> {
+                            wrong[k] += errors(model.logits(perturbed), images.labels());
+                            ctx.progress().advance(images.count());
+                        });
+                first += images.count();
+            }
             ctx.progress().finish();
         } finally {
             pool.shutdownNow();
+        }
+        double clean = cleanWrong / (double) n;
+        double[] error = new double[basis.size()];
+        for (int k = 0; k < error.length; k++) {
+            error[k] = wrong[k] / (double) n;
         }
         String note = String.format(Locale.ROOT, "L2 norm %.4g per channel, random sign per image and channel, %d images",
                 eps, n);
@@ -109,6 +129,14 @@ public final class FourierHeatMapProbe implements Probe {
 
     /** Images plus {@code r eps U} per channel; the sign of image i depends only on (seed, basis, i). */
     static Images perturb(Images images, FourierBasis.Element e, double eps, long seed) {
+        return perturb(images, 0, e, eps, seed);
+    }
+
+    /**
+     * As {@link #perturb(Images, FourierBasis.Element, double, long)} for a batch whose first image is
+     * image {@code first} of the probed images (the sign follows the image, not its batch).
+     */
+    static Images perturb(Images images, int first, FourierBasis.Element e, double eps, long seed) {
         ImageShape shape = images.shape();
         int size = shape.size();
         int ch = shape.channels();
@@ -117,7 +145,7 @@ public final class FourierHeatMapProbe implements Probe {
         float[] out = new float[images.count() * size];
         float[] u = e.plane();
         for (int i = 0; i < images.count(); i++) {
-            long bits = Seeds.derive(seed, "fourier-heatmap-sign", e.row(), e.col(), i);
+            long bits = Seeds.derive(seed, "fourier-heatmap-sign", e.row(), e.col(), first + i);
             int o = i * size;
             for (int c = 0; c < ch; c++) {
                 float a = (float) (((bits >>> c) & 1L) == 0 ? eps : -eps);
@@ -131,12 +159,16 @@ public final class FourierHeatMapProbe implements Probe {
     }
 
     static double errorRate(Logits logits, int[] labels) {
+        return errors(logits, labels) / (double) logits.count();
+    }
+
+    static int errors(Logits logits, int[] labels) {
         int wrong = 0;
         for (int i = 0; i < logits.count(); i++) {
             if (logits.argmax(i) != labels[i]) {
                 wrong++;
             }
         }
-        return wrong / (double) logits.count();
+        return wrong;
     }
 }

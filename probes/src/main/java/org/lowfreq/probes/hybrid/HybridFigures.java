@@ -30,19 +30,25 @@ final class HybridFigures {
     private HybridFigures() {
     }
 
-    static void write(Path dir, String model, Images images, List<String> classNames, HybridImageProbe.Result r,
-                      int examples) {
+    /** Reads the images at the given indices of the probed split (only the few the example figure shows). */
+    interface ImageReader {
+        Images read(int[] indices);
+    }
+
+    static void write(Path dir, String model, int[] labels, ImageReader reader, List<String> classNames,
+                      HybridImageProbe.Result r, int examples) {
         if (examples > 0) {
-            Figures.writeImage(dir.resolve(EXAMPLES), examples(images, classNames, r, examples));
+            Figures.writeImage(dir.resolve(EXAMPLES), examples(labels, reader, classNames, r, examples));
         }
         Figures.writeChart(dir.resolve(D_CURVE), dCurve(model, r), 900, 560);
         Figures.writeChart(dir.resolve(OTHER_CONFIDENCE), otherAndConfidence(model, r), 900, 720);
     }
 
     /** Rows = pairs of the first seed, columns = low source, high source, then each f_mix. */
-    static BufferedImage examples(Images images, List<String> classNames, HybridImageProbe.Result r, int count) {
+    static BufferedImage examples(int[] labels, ImageReader reader, List<String> classNames, HybridImageProbe.Result r,
+                                  int count) {
         MixGrid grid = r.grid();
-        int n = images.count();
+        int n = labels.length;
         int rows = Math.min(count, n);
         int[] low = new int[rows];
         int[] high = new int[rows];
@@ -54,20 +60,31 @@ final class HybridFigures {
             int i = start;
             for (int step = 0; step < n; step++) {
                 int candidate = (start + step) % n;
-                if (!shown.contains(images.labels()[candidate])) {
+                if (!shown.contains(labels[candidate])) {
                     i = candidate;
                     break;
                 }
             }
             low[j] = i % n;
-            shown.add(images.labels()[low[j]]);
+            shown.add(labels[low[j]]);
             high[j] = partner[low[j]];
         }
         List<boolean[]> masks = new ArrayList<>();
         for (int g = 0; g < grid.size(); g++) {
             masks.add(grid.maskView(grid.maskOf(g)));
         }
-        float[][] hybrids = new HybridMixer(images.shape()).mix(images.pixels(), low, high, masks);
+        // the shown sources only: low sources first, then their high partners
+        int[] wanted = new int[2 * rows];
+        int[] lowAt = new int[rows];
+        int[] highAt = new int[rows];
+        for (int j = 0; j < rows; j++) {
+            wanted[j] = low[j];
+            wanted[rows + j] = high[j];
+            lowAt[j] = j;
+            highAt[j] = rows + j;
+        }
+        Images images = reader.read(wanted);
+        float[][] hybrids = new HybridMixer(images.shape()).mix(images.pixels(), lowAt, highAt, masks);
         int h = images.shape().height();
         int w = images.shape().width();
         int scale = Math.max(1, 72 / Math.max(h, w));
@@ -89,10 +106,10 @@ final class HybridFigures {
         int size = images.shape().size();
         for (int j = 0; j < rows; j++) {
             int y = top + j * cellH;
-            g.drawString("low: " + name(classNames, images.labels()[low[j]]), 6, y + cellH / 2 - 4);
-            g.drawString("high: " + name(classNames, images.labels()[high[j]]), 6, y + cellH / 2 + 12);
-            Figures.drawImage(g, images.pixels(), images.offset(low[j]), images.shape(), left, y, scale);
-            Figures.drawImage(g, images.pixels(), images.offset(high[j]), images.shape(), left + cellW, y, scale);
+            g.drawString("low: " + name(classNames, labels[low[j]]), 6, y + cellH / 2 - 4);
+            g.drawString("high: " + name(classNames, labels[high[j]]), 6, y + cellH / 2 + 12);
+            Figures.drawImage(g, images.pixels(), images.offset(lowAt[j]), images.shape(), left, y, scale);
+            Figures.drawImage(g, images.pixels(), images.offset(highAt[j]), images.shape(), left + cellW, y, scale);
             for (int c = 0; c < grid.size(); c++) {
                 Figures.drawImage(g, hybrids[c], j * size, images.shape(), left + (c + 2) * cellW, y, scale);
             }

@@ -12,7 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.lowfreq.probes.hybrid.HybridCurves.Interval;
 import org.lowfreq.probes.hybrid.HybridCurves.SeedCurves;
 import org.lowfreq.probes.hybrid.HybridEvaluator.SeedOutcomes;
+import org.lowfreq.probes.data.SplitStream;
 import org.lowfreq.spi.Classifier;
+import org.lowfreq.spi.Dataset;
 import org.lowfreq.spi.Images;
 import org.lowfreq.spi.LabelDerangement;
 import org.lowfreq.spi.Options;
@@ -90,13 +92,14 @@ public final class HybridImageProbe implements Probe {
     public Result measure(ProbeContext ctx) {
         Classifier model = ctx.classifier();
         Settings s = Settings.from(ctx.options(), model);
-        Images images = ctx.dataset().readAll(ctx.split());
-        model.checkInput(images);
-        if (!images.hasLabels()) {
-            throw new UserInputException("the hybrid probe needs labelled images; split " + ctx.split() + " has none");
-        }
-        MixGrid grid = new MixGrid(s.grid(), images.shape().height(), images.shape().width());
-        int n = images.count();
+        Dataset data = ctx.dataset();
+        String split = ctx.split();
+        // the shape is checked without decoding; pairing needs only the labels, and the images are
+        // streamed in the order of the pairs (HybridEvaluator), so the split is never held in memory
+        model.checkInput(new Images(0, data.shape(), new float[0]));
+        int[] labels = data.labels(split);
+        MixGrid grid = new MixGrid(s.grid(), data.shape().height(), data.shape().width());
+        int n = labels.length;
         ExecutorService pool = Executors.newFixedThreadPool(ctx.threads(), daemonThreads());
         try {
             List<Long> seedValues = new ArrayList<>();
@@ -105,17 +108,17 @@ public final class HybridImageProbe implements Probe {
             }
             String pairsOption = ctx.options().getString("pairs", null);
             Map<Long, int[]> given = pairsOption == null ? Map.of()
-                    : PairsFile.read(Path.of(pairsOption), images.labels(), seedValues);
+                    : PairsFile.read(Path.of(pairsOption), labels, seedValues);
             List<int[]> partners = new ArrayList<>();
             List<Long> seeds = new ArrayList<>();
             List<SeedOutcomes> outcomes = new ArrayList<>();
             List<SeedCurves> curves = new ArrayList<>();
-            HybridEvaluator evaluator = new HybridEvaluator(model, images, grid, pool, ctx.threads(), s.batch());
+            HybridEvaluator evaluator = new HybridEvaluator(model, data, split, labels, grid, pool, ctx.threads(), s.batch());
             ctx.progress().start("hybrid " + model.card().name(), (long) s.seeds() * n * grid.distinctMasks());
             for (int k = 0; k < s.seeds(); k++) {
                 long seed = ctx.seed() + k;
                 int[] partner = given.containsKey(seed) ? given.get(seed)
-                        : LabelDerangement.pairing(images.labels(), Seeds.random(seed, "hybrid-pairing"));
+                        : LabelDerangement.pairing(labels, Seeds.random(seed, "hybrid-pairing"));
                 partners.add(partner);
                 SeedOutcomes o = evaluator.evaluate(partner, ctx.progress());
                 SeedCurves c = HybridCurves.curves(o, grid);
@@ -131,7 +134,8 @@ public final class HybridImageProbe implements Probe {
             double fRevMean = writeReverseFrequency(ctx, s, grid, seeds, outcomes, curves, pool);
             Result result = new Result(grid, seeds, outcomes, curves, meanD, fRevMean);
             if (s.figures()) {
-                HybridFigures.write(ctx.outDir(), model.card().name(), images, ctx.dataset().classNames(), result,
+                HybridFigures.write(ctx.outDir(), model.card().name(), labels,
+                        indices -> SplitStream.read(data, split, indices, ctx.threads()), data.classNames(), result,
                         s.examples());
             }
             return result;

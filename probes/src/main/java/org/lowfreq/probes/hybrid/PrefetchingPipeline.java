@@ -31,13 +31,27 @@ public final class PrefetchingPipeline {
      */
     public static <T> void run(ExecutorService pool, int tasks, int ahead, IntFunction<T> produce,
                                OrderedConsumer<T> consume) {
+        run(pool, tasks, ahead, task -> task, (task, input) -> produce.apply(task), consume);
+    }
+
+    /**
+     * As {@link #run(ExecutorService, int, int, IntFunction, OrderedConsumer)}, with each task's input
+     * fetched first on the calling thread, in task order (e.g. the next batch of a stream, which only
+     * one thread may read), and then turned into the result on a worker.
+     *
+     * @param fetch   the input of a task (on the calling thread, in task order)
+     * @param produce builds the result of a task from its input (on a worker)
+     */
+    public static <S, T> void run(ExecutorService pool, int tasks, int ahead, IntFunction<S> fetch,
+                                  java.util.function.BiFunction<Integer, S, T> produce, OrderedConsumer<T> consume) {
         Deque<Future<T>> inFlight = new ArrayDeque<>();
         int next = 0;
         try {
             for (int t = 0; t < tasks; t++) {
                 while (next < tasks && inFlight.size() < Math.max(1, ahead)) {
                     int task = next++;
-                    inFlight.addLast(pool.submit(() -> produce.apply(task)));
+                    S input = fetch.apply(task);
+                    inFlight.addLast(pool.submit(() -> produce.apply(task, input)));
                 }
                 T result = await(inFlight.removeFirst());
                 consume.accept(t, result);
