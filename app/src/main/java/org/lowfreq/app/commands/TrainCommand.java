@@ -50,7 +50,7 @@ public final class TrainCommand implements Runnable {
     @Option(names = "--backend", defaultValue = "tensorflow", description = "Model backend (default: ${DEFAULT-VALUE}).")
     String backend;
 
-    @Option(names = "--arch", defaultValue = "resnet18", description = "resnet18 (32 px) or resnet50 (224 px) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--arch", defaultValue = "resnet18", description = "resnet18 (32 or 64 px: 3x3 stride-1 stem, no max-pool) or resnet50 (224 px) (default: ${DEFAULT-VALUE}).")
     String arch;
 
     @Option(names = "--width", converter = ValueConverters.AtLeastOne.class, defaultValue = "16", description = "Channels of the first stage; 64 is the paper's network (default: ${DEFAULT-VALUE}).")
