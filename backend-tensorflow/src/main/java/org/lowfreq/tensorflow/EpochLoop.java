@@ -39,9 +39,9 @@ final class EpochLoop {
             return new EpochTimes(waitSeconds + o.waitSeconds, stepSeconds + o.stepSeconds, totalSeconds + o.totalSeconds);
         }
 
+        /** Short enough for the end of a progress bar: the shares of the epoch (the seconds go to the card). */
         String describe() {
-            return String.format(Locale.ROOT, "data wait %.1f s (%.1f%%), step %.1f s (%.1f%%) of %.1f s",
-                    waitSeconds, percent(waitSeconds), stepSeconds, percent(stepSeconds), totalSeconds);
+            return String.format(Locale.ROOT, "wait %.1f%% step %.1f%%", percent(waitSeconds), percent(stepSeconds));
         }
 
         private double percent(double s) {
@@ -63,7 +63,10 @@ final class EpochLoop {
         return new BatchLoader(train, order, LoaderSettings.of(batch, workers, seed, "augment", epoch), null);
     }
 
-    /** One pass over the training examples in a seeded order, with augmentation and the family's extras. */
+    /**
+     * One pass over the training examples in a seeded order, with augmentation and the family's
+     * extras. Starts the epoch's progress task and leaves it open for the caller's summary.
+     */
     static EpochTimes runEpoch(TrainingSpec spec, TrainingRecipe recipe, ModelGraph mg, int classes, Session session,
                                ExampleSource train, int epoch, double lr, ProgressListener progress) {
         ImageShape s = train.shape();
@@ -108,7 +111,7 @@ final class EpochLoop {
                         lossSum / seen, (double) correct / seen, seen / secs, lr));
             }
         }
-        progress.finish();
+        // the bar stays open: the trainer adds the validation result and the time split, then closes it
         return new EpochTimes(waitNanos / 1e9, stepNanos / 1e9, (System.nanoTime() - t0) / 1e9);
     }
 

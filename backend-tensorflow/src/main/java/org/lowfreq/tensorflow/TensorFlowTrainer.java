@@ -122,8 +122,9 @@ public final class TensorFlowTrainer implements Trainer {
                     TrainingCheckpoints.saveCheckpoint(session, checkpoints, epoch, bestEpoch == epoch, bestLoss, bestEpoch, elapsed,
                             fingerprint, times);
                     // what the loop waited for data vs spent in the step: the loader keeps up when the wait is small
-                    progress.status(String.format(Locale.ROOT, "epoch %d/%d val_loss=%.4f val_acc=%.4f; %s",
-                            epoch + 1, spec.epochs(), val[0], val[1], epochTimes.describe()));
+                    progress.status(String.format(Locale.ROOT, "val_loss=%.4f val_acc=%.4f %s",
+                            val[0], val[1], epochTimes.describe()));
+                    progress.finish();
                 }
                 session.restore(checkpoints.resolve("best").resolve("ckpt").toString());
                 double testAccuracy = Double.NaN;
