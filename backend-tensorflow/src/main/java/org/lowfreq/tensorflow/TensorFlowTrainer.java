@@ -22,8 +22,10 @@ import org.tensorflow.Session;
  * {@code model-card.json}. A checkpoint of the last finished epoch (and of the best one by
  * validation loss) is kept under {@code checkpoints/}, so an interrupted run resumes at the next
  * epoch; all randomness of an epoch is derived from (seed, epoch, ...), so a resumed run makes
- * the same choices as an uninterrupted one. The parts live in {@link EpochLoop} (an epoch's
- * batches and the evaluation), {@link TrainingCheckpoints} (checkpoints, state, export),
+ * the same choices as an uninterrupted one. Batches are made by loader threads ahead of the step,
+ * and a data set too large for memory is streamed, never read whole. The parts live in
+ * {@link TrainingData} (the examples as sources), {@link EpochLoop} (an epoch's batches and the
+ * evaluation), {@link TrainingCheckpoints} (checkpoints, state, export),
  * {@link FineTuneWeights} ({@code init-from}) and {@link TrainingProvenance} (the model card).
  */
 public final class TensorFlowTrainer implements Trainer {
