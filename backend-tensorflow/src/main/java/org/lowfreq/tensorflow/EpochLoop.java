@@ -3,8 +3,11 @@ package org.lowfreq.tensorflow;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
+import org.lowfreq.datasets.stream.Batch;
+import org.lowfreq.datasets.stream.BatchLoader;
+import org.lowfreq.datasets.stream.ExampleSource;
+import org.lowfreq.datasets.stream.LoaderSettings;
 import org.lowfreq.spi.ImageShape;
-import org.lowfreq.spi.Images;
 import org.lowfreq.spi.ProgressListener;
 import org.lowfreq.spi.Seeds;
 import org.lowfreq.spi.TrainingSpec;
@@ -14,83 +17,102 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * The trainer's epoch loop: one pass over the training images in a seeded order (augmentation, the
- * family's noise, AugMix or PGD examples, then a training step per batch), and the evaluation of
- * the inference network. Every random choice comes from (seed, epoch, image or step), so an epoch
- * redone after a resume makes the same choices.
+ * The trainer's epoch loop: one pass over the training examples in a seeded order, fed by a
+ * {@link BatchLoader} whose workers make (augment) the next batches while the step runs; PGD
+ * examples, which need the model, are made on the step thread. Every random choice comes from
+ * (seed, epoch, example or step), so an epoch redone after a resume makes the same choices, and the
+ * batches are the same for any number of loader workers. Also the evaluation of the inference
+ * network, streamed the same way.
  */
 final class EpochLoop {
     private EpochLoop() {
     }
 
-    /** One pass over the training images in a seeded order, with augmentation and the family's extras. */
-    static void runEpoch(TrainingSpec spec, TrainingRecipe recipe, ModelGraph mg, Session session, Images train,
-                                 int epoch, double lr, ProgressListener progress) {
-        int n = train.count();
+    /**
+     * Where an epoch's time went: waiting for the loader's next batch, in the training step (PGD
+     * included), and in total; the rest is the loop's own bookkeeping and the progress report.
+     */
+    record EpochTimes(double waitSeconds, double stepSeconds, double totalSeconds) {
+        static final EpochTimes ZERO = new EpochTimes(0, 0, 0);
+
+        EpochTimes plus(EpochTimes o) {
+            return new EpochTimes(waitSeconds + o.waitSeconds, stepSeconds + o.stepSeconds, totalSeconds + o.totalSeconds);
+        }
+
+        /** Short enough for the end of a progress bar: the shares of the epoch (the seconds go to the card). */
+        String describe() {
+            return String.format(Locale.ROOT, "wait %.1f%% step %.1f%%", percent(waitSeconds), percent(stepSeconds));
+        }
+
+        private double percent(double s) {
+            return totalSeconds > 0 ? 100 * s / totalSeconds : 0;
+        }
+    }
+
+    /**
+     * The loader of an epoch's training batches: the examples in the epoch's seeded order, example i
+     * augmented from {@code Seeds.random(seed, "augment", epoch, i)}; a last batch of one image is
+     * left out (batch norm cannot train on it).
+     */
+    static BatchLoader epochLoader(ExampleSource train, int batch, int workers, long seed, int epoch) {
+        int n = train.size();
+        int[] order = TrainingData.permutation(n, Seeds.random(seed, "epoch-order", epoch));
+        if (n % batch == 1 && n > 1) {
+            order = java.util.Arrays.copyOf(order, n - 1);
+        }
+        return new BatchLoader(train, order, LoaderSettings.of(batch, workers, seed, "augment", epoch), null);
+    }
+
+    /**
+     * One pass over the training examples in a seeded order, with augmentation and the family's
+     * extras. Starts the epoch's progress task and leaves it open for the caller's summary.
+     */
+    static EpochTimes runEpoch(TrainingSpec spec, TrainingRecipe recipe, ModelGraph mg, int classes, Session session,
+                               ExampleSource train, int epoch, double lr, ProgressListener progress) {
         ImageShape s = train.shape();
-        int size = s.size();
-        int[] order = TrainingData.permutation(n, Seeds.random(spec.seed(), "epoch-order", epoch));
         int batch = spec.batchSize();
-        // drop a last batch of one image: batch norm cannot train on it
-        int steps = n % batch == 1 ? n / batch : (n + batch - 1) / batch;
-        progress.start(String.format(Locale.ROOT, "epoch %d/%d", epoch + 1, spec.epochs()), n);
-        float[] buf = new float[batch * size];
-        int[] labels = new int[batch];
+        long waitNanos = 0;
+        long stepNanos = 0;
+        long t0 = System.nanoTime();
         double lossSum = 0;
         long correct = 0;
         long seen = 0;
-        long t0 = System.nanoTime();
-        Augmenter augmenter = recipe.augmenter();
-        AugMix augMix = new AugMix(recipe.augmixWidth(), recipe.augmixDepth(), recipe.augmixSeverity());
         boolean adversarial = spec.family().equals("adversarial");
-        boolean augmentationFamily = spec.family().equals("augmentation");
-        try (TFloat32 lrTensor = TFloat32.scalarOf((float) lr)) {
-            for (int step = 0; step < steps; step++) {
-                int from = step * batch;
-                int m = Math.min(batch, n - from);
-                for (int j = 0; j < m; j++) {
-                    int idx = order[from + j];
-                    labels[j] = train.labels()[idx];
-                    SplittableRandom rng = Seeds.random(spec.seed(), "augment", epoch, idx);
-                    if (recipe.augment()) {
-                        augmenter.apply(train.pixels(), buf, s.height(), s.width(), s.channels(), rng,
-                                idx * size, j * size);
-                    } else {
-                        System.arraycopy(train.pixels(), idx * size, buf, j * size, size);
+        float[] logits = new float[batch * classes];
+        try (BatchLoader loader = epochLoader(train, batch, recipe.loaderWorkers(), spec.seed(), epoch);
+             TFloat32 lrTensor = TFloat32.scalarOf((float) lr)) {
+            progress.start(String.format(Locale.ROOT, "epoch %d/%d", epoch + 1, spec.epochs()),
+                    Math.min(train.size(), (long) loader.batchCount() * batch));
+            for (int step = 0; loader.hasNext(); step++) {
+                long asked = System.nanoTime();
+                try (Batch b = loader.next()) {
+                    long started = System.nanoTime();
+                    waitNanos += started - asked;
+                    int m = b.count();
+                    float[] buf = b.images().pixels();
+                    int[] labels = b.images().labels();
+                    if (adversarial) {
+                        pgd(session, mg, buf, labels, m, s, recipe, Seeds.random(spec.seed(), "pgd", epoch, step));
                     }
-                    if (augmentationFamily) {
-                        if (recipe.augmentation().equals("noise")) {
-                            addNoise(buf, j * size, size, recipe.noiseSigma() * rng.nextDouble(), rng);
-                        } else {
-                            augMix.apply(buf, j * size, s.height(), s.width(), s.channels(), rng);
-                        }
+                    try (TFloat32 x = Tensors.images(buf, 0, m, s.height(), s.width(), s.channels());
+                         TInt32 y = Tensors.ints(labels, 0, m);
+                         Result r = session.runner().feed(mg.images, x).feed(mg.labels, y).feed(mg.learningRate, lrTensor)
+                                 .addTarget(mg.trainStep).fetch(mg.trainLoss).fetch(mg.trainLogits).run()) {
+                        lossSum += Tensors.scalar(r.get(0)) * m;
+                        Tensors.floatsInto(r.get(1), logits, 0, m * classes);
+                        correct += countCorrect(logits, classes, labels, m);
+                        seen += m;
                     }
+                    stepNanos += System.nanoTime() - started;
+                    progress.advance(m);
                 }
-                if (adversarial) {
-                    pgd(session, mg, buf, labels, m, s, recipe, Seeds.random(spec.seed(), "pgd", epoch, step));
-                }
-                try (TFloat32 x = Tensors.images(buf, 0, m, s.height(), s.width(), s.channels());
-                     TInt32 y = Tensors.ints(labels, 0, m);
-                     Result r = session.runner().feed(mg.images, x).feed(mg.labels, y).feed(mg.learningRate, lrTensor)
-                             .addTarget(mg.trainStep).fetch(mg.trainLoss).fetch(mg.trainLogits).run()) {
-                    lossSum += Tensors.scalar(r.get(0)) * m;
-                    float[] logits = Tensors.floats(r.get(1));
-                    correct += countCorrect(logits, labels, m);
-                    seen += m;
-                }
-                progress.advance(m);
                 double secs = (System.nanoTime() - t0) / 1e9;
                 progress.status(String.format(Locale.ROOT, "loss=%.4f acc=%.4f img/s=%.0f lr=%.4g",
                         lossSum / seen, (double) correct / seen, seen / secs, lr));
             }
         }
-        progress.finish();
-    }
-
-    static void addNoise(float[] buf, int offset, int size, double sigma, SplittableRandom rng) {
-        for (int k = 0; k < size; k++) {
-            buf[offset + k] = (float) Math.min(1, Math.max(0, buf[offset + k] + sigma * rng.nextGaussian()));
-        }
+        // the bar stays open: the trainer adds the validation result and the time split, then closes it
+        return new EpochTimes(waitNanos / 1e9, stepNanos / 1e9, (System.nanoTime() - t0) / 1e9);
     }
 
     /** Replaces the batch by PGD adversarial examples (Linf, random start, inference-mode gradients). */
@@ -121,7 +143,11 @@ final class EpochLoop {
     }
 
     static long countCorrect(float[] logits, int[] labels, int m) {
-        int k = logits.length / m;
+        return countCorrect(logits, logits.length / m, labels, m);
+    }
+
+    /** Correct top-1 answers among the first {@code m} rows of {@code k} logits (the array may be longer). */
+    static long countCorrect(float[] logits, int k, int[] labels, int m) {
         long correct = 0;
         for (int i = 0; i < m; i++) {
             int best = 0;
@@ -137,24 +163,35 @@ final class EpochLoop {
         return correct;
     }
 
-    /** Mean cross-entropy and accuracy of the inference network. */
-    static double[] evaluate(Session session, ModelGraph mg, Images images, int batch) {
+    /**
+     * Mean cross-entropy and accuracy of the inference network on {@code images}, streamed in
+     * batches of {@code batch} made ahead by the loader's workers; the loss and logit arrays are
+     * reused from batch to batch.
+     */
+    static double[] evaluate(Session session, ModelGraph mg, int classes, ExampleSource images, int batch, int workers) {
         ImageShape s = images.shape();
         double loss = 0;
         long correct = 0;
-        int[] labels = images.labels();
-        for (int from = 0; from < images.count(); from += batch) {
-            int m = Math.min(batch, images.count() - from);
-            try (TFloat32 x = Tensors.images(images.pixels(), from, m, s.height(), s.width(), s.channels());
-                 TInt32 y = Tensors.ints(labels, from, m);
-                 Result r = session.runner().feed(mg.images, x).feed(mg.labels, y)
-                         .fetch(mg.perImageLoss).fetch(mg.logits).run()) {
-                for (float v : Tensors.floats(r.get(0))) {
-                    loss += v;
+        float[] perImage = new float[batch];
+        float[] logits = new float[batch * classes];
+        try (BatchLoader loader = BatchLoader.sequential(images, LoaderSettings.of(batch, workers, 0, "evaluate", 0), null)) {
+            while (loader.hasNext()) {
+                try (Batch b = loader.next()) {
+                    int m = b.count();
+                    try (TFloat32 x = Tensors.images(b.images().pixels(), 0, m, s.height(), s.width(), s.channels());
+                         TInt32 y = Tensors.ints(b.images().labels(), 0, m);
+                         Result r = session.runner().feed(mg.images, x).feed(mg.labels, y)
+                                 .fetch(mg.perImageLoss).fetch(mg.logits).run()) {
+                        Tensors.floatsInto(r.get(0), perImage, 0, m);
+                        for (int i = 0; i < m; i++) {
+                            loss += perImage[i];
+                        }
+                        Tensors.floatsInto(r.get(1), logits, 0, m * classes);
+                        correct += countCorrect(logits, classes, b.images().labels(), m);
+                    }
                 }
-                correct += countCorrect(Tensors.floats(r.get(1)), java.util.Arrays.copyOfRange(labels, from, from + m), m);
             }
         }
-        return new double[] {loss / images.count(), (double) correct / images.count()};
+        return new double[] {loss / images.size(), (double) correct / images.size()};
     }
 }

@@ -22,12 +22,16 @@ import org.tensorflow.Session;
  * {@code model-card.json}. A checkpoint of the last finished epoch (and of the best one by
  * validation loss) is kept under {@code checkpoints/}, so an interrupted run resumes at the next
  * epoch; all randomness of an epoch is derived from (seed, epoch, ...), so a resumed run makes
- * the same choices as an uninterrupted one. The parts live in {@link EpochLoop} (an epoch's
- * batches and the evaluation), {@link TrainingCheckpoints} (checkpoints, state, export),
+ * the same choices as an uninterrupted one. Batches are made by loader threads ahead of the step,
+ * and a data set too large for memory is streamed, never read whole. The parts live in
+ * {@link TrainingData} (the examples as sources), {@link EpochLoop} (an epoch's batches and the
+ * evaluation), {@link TrainingCheckpoints} (checkpoints, state, export),
  * {@link FineTuneWeights} ({@code init-from}) and {@link TrainingProvenance} (the model card).
  */
 public final class TensorFlowTrainer implements Trainer {
     static final String TF_JAVA_VERSION = "1.1.0";
+    /** Images of a streamed training set the normalisation statistics are taken from (an evenly spaced subset). */
+    static final int STATISTICS_LIMIT = 10000;
 
     private final String backendName;
 
@@ -68,17 +72,19 @@ public final class TensorFlowTrainer implements Trainer {
         TrainingCheckpoints.removeTemporaries(checkpoints);
         TrainingCheckpoints.removeTemporaries(outDir);
         TrainingData split = TrainingData.load(data, spec.trainLimit(), spec.testLimit(), spec.grayscale(),
-                recipe.validationFraction(), spec.seed());
-        ImageShape shape = split.train().shape();
-        float[][] stats = TrainingData.channelStatistics(split.train());
+                recipe.validationFraction(), spec.seed(), TrainingAugmentation.of(spec, recipe));
+        ImageShape shape = split.shape();
+        int workers = recipe.loaderWorkers();
+        int inferenceBatch = recipe.inferenceBatchSize(shape);
+        float[][] stats = split.channelStatistics(STATISTICS_LIMIT, inferenceBatch, workers);
         PcaProjection pca = null;
         if (spec.pcaComponents() > 0) {
             progress.start("fitting PCA (k=" + spec.pcaComponents() + ")", -1);
-            int fit = Math.min(split.train().count(), recipe.pcaFitLimit());
-            pca = PcaFitter.fit(split.train().slice(0, fit), spec.pcaComponents());
+            pca = PcaFitter.fit(split.pcaSample(recipe.pcaFitLimit(), inferenceBatch, workers), spec.pcaComponents());
             progress.finish();
         }
-        ModelSpec model = new ModelSpec(spec.arch(), spec.width(), shape, data.classNames().size(), stats[0], stats[1],
+        int classes = data.classNames().size();
+        ModelSpec model = new ModelSpec(spec.arch(), spec.width(), shape, classes, stats[0], stats[1],
                 spec.blurSigma(), pca);
 
         try (Graph graph = new Graph()) {
@@ -90,12 +96,14 @@ public final class TensorFlowTrainer implements Trainer {
                 double bestLoss = Double.POSITIVE_INFINITY;
                 int bestEpoch = -1;
                 double elapsedBefore = 0;
+                EpochLoop.EpochTimes times = EpochLoop.EpochTimes.ZERO;
                 if (state != null) {
                     session.restore(checkpoints.resolve("last").resolve("ckpt").toString());
                     firstEpoch = Integer.parseInt(state.getProperty("completed_epochs"));
                     bestLoss = Double.parseDouble(state.getProperty("best_validation_loss"));
                     bestEpoch = Integer.parseInt(state.getProperty("best_epoch"));
                     elapsedBefore = Double.parseDouble(state.getProperty("elapsed_seconds", "0"));
+                    times = TrainingCheckpoints.times(state);
                 } else {
                     session.initialize();
                     if (!recipe.initFrom().isEmpty()) {
@@ -104,26 +112,30 @@ public final class TensorFlowTrainer implements Trainer {
                 }
                 for (int epoch = firstEpoch; epoch < spec.epochs(); epoch++) {
                     double lr = spec.learningRate() * Math.pow(0.3, Math.floor((epoch % 12) / 4.0));
-                    EpochLoop.runEpoch(spec, recipe, mg, session, split.train(), epoch, lr, progress);
-                    double[] val = EpochLoop.evaluate(session, mg, split.validation(), spec.batchSize());
+                    EpochLoop.EpochTimes epochTimes = EpochLoop.runEpoch(spec, recipe, mg, classes, session, split.train(), epoch,
+                            lr, progress);
+                    times = times.plus(epochTimes);
+                    double[] val = EpochLoop.evaluate(session, mg, classes, split.validation(), inferenceBatch, workers);
                     if (val[0] < bestLoss) {
                         bestLoss = val[0];
                         bestEpoch = epoch;
                     }
                     double elapsed = elapsedBefore + (System.nanoTime() - started) / 1e9;
                     TrainingCheckpoints.saveCheckpoint(session, checkpoints, epoch, bestEpoch == epoch, bestLoss, bestEpoch, elapsed,
-                            fingerprint);
-                    progress.status(String.format(Locale.ROOT, "epoch %d/%d val_loss=%.4f val_acc=%.4f",
-                            epoch + 1, spec.epochs(), val[0], val[1]));
+                            fingerprint, times);
+                    // what the loop waited for data vs spent in the step: the loader keeps up when the wait is small
+                    progress.status(String.format(Locale.ROOT, "val_loss=%.4f val_acc=%.4f %s",
+                            val[0], val[1], epochTimes.describe()));
+                    progress.finish();
                 }
                 session.restore(checkpoints.resolve("best").resolve("ckpt").toString());
                 double testAccuracy = Double.NaN;
                 if (split.test() != null) {
-                    testAccuracy = EpochLoop.evaluate(session, mg, split.test(), spec.batchSize())[1];
+                    testAccuracy = EpochLoop.evaluate(session, mg, classes, split.test(), inferenceBatch, workers)[1];
                 }
                 Properties finalState = TrainingCheckpoints.readState(checkpoints);
                 ModelCard card = TrainingProvenance.card(backendName, spec, recipe, data, model, testAccuracy, bestEpoch, bestLoss,
-                        Double.parseDouble(finalState.getProperty("elapsed_seconds")), split);
+                        Double.parseDouble(finalState.getProperty("elapsed_seconds")), TrainingCheckpoints.times(finalState), split);
                 TrainingCheckpoints.export(session, mg, outDir);
                 ModelCardFile.write(outDir, card);
                 TrainingCheckpoints.deleteTree(checkpoints.resolve("last"));

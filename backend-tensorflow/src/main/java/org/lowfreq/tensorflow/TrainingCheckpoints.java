@@ -33,7 +33,7 @@ final class TrainingCheckpoints {
     }
 
     static void saveCheckpoint(Session session, Path checkpoints, int epoch, boolean best, double bestLoss,
-                                       int bestEpoch, double elapsed, String fingerprint) {
+                                       int bestEpoch, double elapsed, String fingerprint, EpochLoop.EpochTimes times) {
         try {
             Files.createDirectories(checkpoints);
             Path tmp = newTemporaryDir(checkpoints, "epoch" + epoch);
@@ -55,6 +55,9 @@ final class TrainingCheckpoints {
             p.setProperty("best_validation_loss", Double.toString(bestLoss));
             p.setProperty("elapsed_seconds", Double.toString(elapsed));
             p.setProperty("fingerprint", fingerprint);
+            p.setProperty("data_wait_seconds", Double.toString(times.waitSeconds()));
+            p.setProperty("step_seconds", Double.toString(times.stepSeconds()));
+            p.setProperty("epoch_seconds", Double.toString(times.totalSeconds()));
             AtomicFiles.write(checkpoints.resolve(STATE_FILE), out -> {
                 Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
                 p.store(w, "lowfreq tensorflow training state");
@@ -147,9 +150,21 @@ final class TrainingCheckpoints {
     }
 
     /** The settings a resume must match, one "name=value" per line (so a refusal can name what differs). */
+    /** The epoch time split recorded so far (zero for a state written before it was recorded). */
+    static EpochLoop.EpochTimes times(Properties state) {
+        return new EpochLoop.EpochTimes(Double.parseDouble(state.getProperty("data_wait_seconds", "0")),
+                Double.parseDouble(state.getProperty("step_seconds", "0")),
+                Double.parseDouble(state.getProperty("epoch_seconds", "0")));
+    }
+
     static String fingerprint(TrainingSpec spec) {
         StringBuilder b = new StringBuilder();
-        spec.resumeSettings().forEach((k, v) -> b.append(k).append('=').append(v).append('\n'));
+        spec.resumeSettings().forEach((k, v) -> {
+            // the speed-only options (loader threads, inference batch) may change between attempts
+            if (!TrainingRecipe.SPEED_ONLY.contains(k.startsWith("-o ") ? k.substring(3) : k)) {
+                b.append(k).append('=').append(v).append('\n');
+            }
+        });
         return b.toString();
     }
 

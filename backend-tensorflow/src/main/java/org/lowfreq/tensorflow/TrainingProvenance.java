@@ -19,7 +19,7 @@ final class TrainingProvenance {
     }
 
     static ModelCard card(String backendName, TrainingSpec spec, TrainingRecipe recipe, Dataset data, ModelSpec model, double testAccuracy,
-                           int bestEpoch, double bestLoss, double seconds, TrainingData split) {
+                           int bestEpoch, double bestLoss, double seconds, EpochLoop.EpochTimes times, TrainingData split) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("epochs", Integer.toString(spec.epochs()));
         p.put("batch_size", Integer.toString(spec.batchSize()));
@@ -28,18 +28,29 @@ final class TrainingProvenance {
         p.put("optimizer", "SGD momentum " + ModelGraph.MOMENTUM);
         p.put("weight_decay", Double.toString(recipe.weightDecay()));
         p.put("validation_fraction", Double.toString(recipe.validationFraction()));
-        p.put("augmentation", recipe.augment() ? recipe.augmenter().describe() : "none");
+        p.put("augmentation", split.augmentation());
         p.put("stride2_padding", "symmetric (1 each side for 3x3, then VALID), as PyTorch");
         p.put("width", Integer.toString(spec.width()));
         p.put("grayscale", Boolean.toString(spec.grayscale()));
         // the weights depend on it (oneDNN's sums run in another order): the effective count, 0 = all cores
         p.put("threads", Integer.toString(spec.threads() > 0 ? spec.threads() : Runtime.getRuntime().availableProcessors()));
-        p.put("train_images", Integer.toString(split.train().count()));
-        p.put("validation_images", Integer.toString(split.validation().count()));
-        p.put("test_images", split.test() == null ? "0" : Integer.toString(split.test().count()));
+        p.put("train_images", Integer.toString(split.train().size()));
+        p.put("validation_images", Integer.toString(split.validation().size()));
+        p.put("test_images", split.test() == null ? "0" : Integer.toString(split.test().size()));
+        if (split.test() != null) {
+            p.put("test_split", split.testSplit());
+        }
         p.put("best_epoch", Integer.toString(bestEpoch + 1));
         p.put("best_validation_loss", Double.toString(bestLoss));
         p.put("training_seconds", String.format(Locale.ROOT, "%.1f", seconds));
+        // where the epochs' time went, summed over the epochs: waiting for the loader vs in the step
+        p.put("data_wait_seconds", String.format(Locale.ROOT, "%.1f", times.waitSeconds()));
+        p.put("step_seconds", String.format(Locale.ROOT, "%.1f", times.stepSeconds()));
+        p.put("epoch_seconds", String.format(Locale.ROOT, "%.1f", times.totalSeconds()));
+        p.put("data_wait_fraction", String.format(Locale.ROOT, "%.4f",
+                times.totalSeconds() > 0 ? times.waitSeconds() / times.totalSeconds() : 0));
+        // speed only, recorded for the reader: the batches are the same for any worker count
+        p.put("loader_workers", Integer.toString(recipe.loaderWorkers()));
         // the same text as the graph's PreprocessingRecord, which a loader compares them with
         p.put(PreprocessingRecord.MEAN_PROPERTY, PreprocessingRecord.floats(model.mean()));
         p.put(PreprocessingRecord.STD_PROPERTY, PreprocessingRecord.floats(model.std()));
@@ -59,7 +70,11 @@ final class TrainingProvenance {
             p.put("init_note", "fine-tuned: every layer except the fixed blur copied from init_from, so it inherits "
                     + "that model's bias");
         }
-        spec.options().values().forEach((k, v) -> p.put("option." + k, v));
+        spec.options().values().forEach((k, v) -> {
+            if (!TrainingRecipe.SPEED_ONLY.contains(k)) {
+                p.put("option." + k, v);
+            }
+        });
         p.put("tensorflow_version", TensorFlow.version());
         p.put("tensorflow_java_version", TensorFlowTrainer.TF_JAVA_VERSION);
         p.put("java_version", System.getProperty("java.version"));

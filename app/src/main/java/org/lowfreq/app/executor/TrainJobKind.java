@@ -55,6 +55,19 @@ public final class TrainJobKind implements JobKind {
         return set instanceof Number n && n.intValue() > 0 ? n.intValue() : ctx.threads();
     }
 
+    /**
+     * Fine-tuning ({@code init_from} in the experiment): the model folder of the training job it
+     * names (a dependency, so already finished) or of the imported model, as the trainer's init-from.
+     */
+    static Options initFrom(JobContext ctx, Options options) {
+        String hash = ctx.job().string("init_from");
+        String path = ctx.job().string("init_from_path");
+        if (hash != null) {
+            return options.with("init-from", ctx.store().modelDir(hash).toAbsolutePath().toString());
+        }
+        return path != null ? options.with("init-from", path) : options;
+    }
+
     @Override
     public void run(JobContext ctx) throws Exception {
         Job job = ctx.job();
@@ -70,7 +83,7 @@ public final class TrainJobKind implements JobKind {
         TrainingSpec spec = new TrainingSpec(job.string("family"), job.string("arch"), job.integer("width"),
                 job.number("blur_sigma"), job.integer("pca_k"), job.bool("grayscale"), job.integer("epochs"),
                 job.integer("batch_size"), job.number("learning_rate"), job.longValue("seed"), threads(ctx),
-                job.integer("train_limit"), job.integer("test_limit"), resume, new Options(job.strings("options")));
+                job.integer("train_limit"), job.integer("test_limit"), resume, initFrom(ctx, new Options(job.strings("options"))));
         Path saved = trainer.train(spec, data, modelDir, ctx.progress());
         if (!saved.toAbsolutePath().normalize().equals(modelDir.toAbsolutePath().normalize())) {
             throw new IllegalStateException("trainer of " + backend.name() + " saved to " + saved + ", not " + modelDir);
@@ -84,9 +97,12 @@ public final class TrainJobKind implements JobKind {
             ModelCardFile.write(modelDir, card);
         }
         int testLimit = job.integer("test_limit");
-        int nTest = testLimit > 0 ? Math.min(testLimit, data.size("test")) : data.size("test");
+        // ImageNet has no test split: the trainer evaluates on val and names the split in the card
+        String testSplit = card.properties().getOrDefault("test_split", "test");
+        int nTest = !data.splits().contains(testSplit) ? 0
+                : testLimit > 0 ? Math.min(testLimit, data.size(testSplit)) : data.size(testSplit);
         try (ResultTableWriter sink = new ResultTableWriter(ctx.workDir().resolve("results.csv"),
-                new Provenance(card, data.name(), "test", nTest, "train"), VersionProvider.version())) {
+                new Provenance(card, data.name(), testSplit, nTest, "train"), VersionProvider.version())) {
             double acc = card.cleanAccuracy();
             sink.accept(Double.isNaN(acc) ? ResultRow.summary("clean_accuracy", acc, card.seed()).withNote(
                     "the trainer did not measure it") : ResultRow.summary("clean_accuracy", acc, card.seed()));

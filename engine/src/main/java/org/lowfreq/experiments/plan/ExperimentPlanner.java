@@ -31,14 +31,18 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 public final class ExperimentPlanner {
     static final Map<String, Type> TOP = ExperimentFileReader.fields("name", Type.NAME, "description", Type.STRING, "dataset", Type.STRING,
             "seed", Type.LONG, "report", Type.BOOL);
-    static final Set<String> TOP_SECTIONS = Set.of("model_defaults", "models", "probes", "corruption", "attacks");
+    static final Set<String> TOP_SECTIONS = Set.of("model_defaults", "models", "probes", "corruption", "attacks", "slurm");
+    /** Job kinds a {@code slurm} section may give sbatch options to. */
+    static final Set<String> SLURM_KINDS = new TreeSet<>(List.of("train", "probe", "attack", "report"));
 
     static final Map<String, Type> MODEL = ExperimentFileReader.fields("backend", Type.STRING, "family", Type.STRING, "arch", Type.STRING,
             "width", Type.POSITIVE_INT, "blur_sigma", Type.NONNEGATIVE, "pca_k", Type.COUNT, "grayscale", Type.BOOL,
             "epochs", Type.POSITIVE_INT, "batch_size", Type.POSITIVE_INT, "learning_rate", Type.POSITIVE,
             "seed", Type.LONG, "train_limit", Type.COUNT, "test_limit", Type.COUNT,
             // compute threads of the training: part of the job's identity when set (weights depend on it)
-            "threads", Type.COUNT);
+            "threads", Type.COUNT,
+            // fine-tuning: the name of a model above (trained or imported) whose weights the training starts from
+            "init_from", Type.NAME);
     static final Map<String, Type> PROBE = ExperimentFileReader.fields("split", Type.STRING, "limit", Type.COUNT, "seed", Type.LONG);
     static final Map<String, Type> ATTACK = ExperimentFileReader.fields("norm", Type.STRING, "n", Type.POSITIVE_INT,
             "min_prob", Type.PROBABILITY, "seed", Type.LONG, "protocol", Type.STRING,
@@ -147,7 +151,32 @@ public final class ExperimentPlanner {
             cfg.put("inputs", inputs);
             add(jobs, Job.of("report", "collect + report of " + name + " (" + inputs.size() + " jobs)", cfg, inputs));
         }
-        return new Plan(name, file, List.copyOf(jobs.values()), notes);
+        return new Plan(name, file, List.copyOf(jobs.values()), notes, slurm(top.get("slurm")));
+    }
+
+    /** The {@code slurm} section: per job kind, a list of sbatch options such as {@code --gres=gpu:1}. */
+    private Map<String, List<String>> slurm(NodeTuple section) {
+        Map<String, List<String>> out = new TreeMap<>();
+        if (section == null) {
+            return out;
+        }
+        Map<String, NodeTuple> m = in.mapping(section.getValueNode(), "slurm", SLURM_KINDS);
+        if (m == null) {
+            return out;
+        }
+        for (var e : m.entrySet()) {
+            List<String> args = new ArrayList<>();
+            for (Node n : in.sequence(e.getValue().getValueNode(), "slurm." + e.getKey())) {
+                Object v = in.scalar(n, Type.STRING, "slurm." + e.getKey());
+                if (v instanceof String a && a.startsWith("--") && !a.contains("\n")) {
+                    args.add(a);
+                } else if (v != null) {
+                    in.error(n, "slurm." + e.getKey() + ": '" + v + "' is not an sbatch option", "write options as --name=value, e.g. --gres=gpu:1");
+                }
+            }
+            out.put(e.getKey(), args);
+        }
+        return out;
     }
 
     private Map<String, List<ModelRef>> models(Map<String, NodeTuple> top, String dataset, long seed,
@@ -228,6 +257,24 @@ public final class ExperimentPlanner {
                         "backends that train: " + ExperimentFileReader.known(catalog.trainableBackends()));
                 continue;
             }
+            List<String> initDeps = List.of();
+            Object initFrom = fields.remove("init_from");
+            if (initFrom != null) {
+                String source = (String) initFrom;
+                String sourceHash = hashOfName.get(source);
+                String sourcePath = byEntry.values().stream().flatMap(List::stream)
+                        .filter(r -> r.path() != null && r.name().equals(source)).map(ModelRef::path).findFirst().orElse(null);
+                if (sourceHash != null) {
+                    fields.put("init_from", sourceHash);
+                    initDeps = List.of(sourceHash);
+                } else if (sourcePath != null) {
+                    fields.put("init_from_path", sourcePath);
+                } else {
+                    in.error(m.get("init_from").getValueNode(), "model '" + entryName + "': init_from names no model above ('" + source + "')",
+                            "name a model listed earlier in the file (a trained one by its full name, e.g. baseline-seed0, or an imported one)");
+                    continue;
+                }
+            }
             for (Map<String, Object> point : grids.points(m.get("grid"), MODEL, null, "model '" + entryName + "'")) {
                 Map<String, Object> cfg = new TreeMap<>(fields);
                 Map<String, String> o = new TreeMap<>(opts);
@@ -245,7 +292,7 @@ public final class ExperimentPlanner {
                 cfg.put("dataset", dataset);
                 cfg.put("options", o);
                 Job job = Job.of("train", "train " + modelName + " (" + cfg.get("backend") + " " + cfg.get("arch")
-                        + " w" + cfg.get("width") + ", " + cfg.get("epochs") + " epochs)", cfg, List.of());
+                        + " w" + cfg.get("width") + ", " + cfg.get("epochs") + " epochs)", cfg, initDeps);
                 String prior = hashOfName.putIfAbsent(modelName, job.hash());
                 if (prior != null && !prior.equals(job.hash())) {
                     in.error(entry, "two different models are named '" + modelName + "'",

@@ -2,6 +2,7 @@ package org.lowfreq.experiments.plan;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An expanded experiment: its jobs in dependency order (every job after the jobs it depends on).
@@ -10,11 +11,18 @@ import java.util.List;
  * @param file  the experiment file
  * @param jobs  the jobs, dependencies first, without duplicates
  * @param notes what was left out and why (parts missing from this build, when asked to skip them)
+ * @param slurm sbatch options per job kind (the file's {@code slurm} section, e.g. a GPU for
+ *              training), written into that kind's array scripts
  */
-public record Plan(String name, Path file, List<Job> jobs, List<String> notes) {
+public record Plan(String name, Path file, List<Job> jobs, List<String> notes, Map<String, List<String>> slurm) {
     public Plan {
         jobs = List.copyOf(jobs);
         notes = List.copyOf(notes);
+        slurm = Map.copyOf(slurm);
+    }
+
+    public Plan(String name, Path file, List<Job> jobs, List<String> notes) {
+        this(name, file, jobs, notes, Map.of());
     }
 
     public long count(String kind) {

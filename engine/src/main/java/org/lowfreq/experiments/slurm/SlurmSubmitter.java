@@ -56,7 +56,10 @@ public final class SlurmSubmitter {
         Map<List<String>, List<Job>> groups = new LinkedHashMap<>();
         for (Job j : todo) {
             List<String> deps = j.deps().stream().filter(pending::contains).sorted().toList();
-            groups.computeIfAbsent(deps, k -> new ArrayList<>()).add(j);
+            // with per-kind sbatch options (a GPU for training only), each array holds one kind
+            List<String> key = plan.slurm().isEmpty() ? deps
+                    : java.util.stream.Stream.concat(java.util.stream.Stream.of("kind:" + j.kind()), deps.stream()).toList();
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(j);
         }
         Path dir = store.root().resolve("slurm").resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern(
                 "yyyyMMdd-HHmmss-SSS")));
@@ -68,7 +71,8 @@ public final class SlurmSubmitter {
             int k = 0;
             for (var g : groups.entrySet()) {
                 List<Job> tasks = g.getValue();
-                String dependency = dependency(g.getKey(), taskId, arrayTasks, s.dryRun());
+                String dependency = dependency(g.getKey().stream().filter(d -> !d.startsWith("kind:")).toList(), taskId,
+                        arrayTasks, s.dryRun());
                 String kind = tasks.get(0).kind() + (tasks.stream().allMatch(t -> t.kind().equals(tasks.get(0).kind()))
                         ? "" : "-mixed");
                 Path script = dir.resolve(String.format("%02d-%s.sbatch", k++, kind));
@@ -124,6 +128,9 @@ public final class SlurmSubmitter {
         b.append("#SBATCH --array=0-").append(tasks.size() - 1).append("\n");
         b.append("#SBATCH --cpus-per-task=").append(s.cpusPerTask()).append("\n");
         b.append("#SBATCH --output=").append(sbatchQuote(store.root().resolve("slurm") + "/%A_%a.out")).append("\n");
+        for (String arg : plan.slurm().getOrDefault(kind, List.of())) {
+            b.append("#SBATCH ").append(arg).append("\n"); // the experiment's requests for this kind; --sbatch-arg overrides
+        }
         b.append("set -euo pipefail\n");
         b.append("HASHES=(");
         for (Job t : tasks) {
