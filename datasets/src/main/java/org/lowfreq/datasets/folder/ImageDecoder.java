@@ -18,9 +18,14 @@ import org.lowfreq.datasets.stream.UnreadableExampleException;
  * truncated or not an image becomes an {@link UnreadableExampleException} naming its path, which the
  * loader refuses or skips as asked.
  *
- * <p>Strict on purpose: ImageIO's JPEG reader decodes a truncated file without an exception (it
- * fills the missing rows with grey and only warns), so a decoder warning counts as a failure here:
- * a half-grey image would otherwise be trained on silently.
+ * <p>Strict where it matters: ImageIO's JPEG reader decodes a truncated file without an exception
+ * (it fills the missing rows with grey and only warns "Premature end of JPEG file"), so that warning
+ * counts as a failure here: a half-grey image would otherwise be trained on silently. Other warnings
+ * (extraneous bytes before a marker, a CMYK file without an ICC profile) leave a complete image and
+ * are ignored, as libjpeg-based readers do.
+ *
+ * <p>The JDK 17 reader also decodes Adobe CMYK and YCCK JPEGs (ImageNet's training split has a few),
+ * so no ImageIO plugin is needed.
  */
 public final class ImageDecoder {
     private ImageDecoder() {
@@ -54,9 +59,15 @@ public final class ImageDecoder {
             // ImageIO signals some damaged files with runtime exceptions (e.g. IndexOutOfBounds)
             throw new UnreadableExampleException(file.toString(), "not a decodable image (" + e.getMessage() + ")", e);
         }
-        if (!warnings.isEmpty()) {
-            throw new UnreadableExampleException(file.toString(), "damaged image (" + String.join("; ", warnings) + ")", null);
+        List<String> damage = warnings.stream().filter(ImageDecoder::isTruncation).toList();
+        if (!damage.isEmpty()) {
+            throw new UnreadableExampleException(file.toString(), "damaged image (" + String.join("; ", damage) + ")", null);
         }
         return img;
+    }
+
+    /** A warning that says the image data stops early (the rest of the image would be invented). */
+    static boolean isTruncation(String warning) {
+        return warning != null && warning.toLowerCase(java.util.Locale.ROOT).contains("premature end");
     }
 }
