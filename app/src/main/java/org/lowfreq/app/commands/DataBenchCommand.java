@@ -124,8 +124,11 @@ public final class DataBenchCommand implements Runnable {
         OptionalLong hwm = LoaderBenchmark.processStatusKb("VmHWM");
         OptionalLong rss = LoaderBenchmark.processStatusKb("VmRSS");
         Runtime rt = Runtime.getRuntime();
-        out.printf(Locale.ROOT, "resident memory: peak (VmHWM) %s, now (VmRSS) %s; Java heap committed %d MB of max %d MB%n",
-                mb(hwm), mb(rss), rt.totalMemory() >> 20, rt.maxMemory() >> 20);
+        long committed = rt.totalMemory();
+        System.gc(); // what stays alive (the listing, the code) rather than garbage not yet collected
+        out.printf(Locale.ROOT, "resident memory: peak (VmHWM) %s, now (VmRSS) %s; Java heap committed %d MB of max %d MB,"
+                        + " live after GC %d MB%n", mb(hwm), mb(rss), committed >> 20, rt.maxMemory() >> 20,
+                (rt.totalMemory() - rt.freeMemory()) >> 20);
         out.flush();
     }
 
