@@ -69,9 +69,9 @@ public final class DataCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             DataRoot root = root(global);
             out.println("data root: " + root);
-            out.printf("%-15s %-8s %s%n", "NAME", "PRESENT", "DESCRIPTION");
+            out.printf("%-19s %-8s %s%n", "NAME", "PRESENT", "DESCRIPTION");
             registry.datasets().values().stream().sorted(Comparator.comparing(DatasetProvider::name)).forEach(p ->
-                    out.printf("%-15s %-8s %s%n", p.name(), p.isPresent(root.path()) ? "yes" : "no", p.description()));
+                    out.printf("%-19s %-8s %s%n", p.name(), p.isPresent(root.path()) ? "yes" : "no", p.description()));
             out.flush();
         }
     }
