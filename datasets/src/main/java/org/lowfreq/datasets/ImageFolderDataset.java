@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -19,7 +18,6 @@ import org.lowfreq.datasets.folder.RandomResizedCrop;
 import org.lowfreq.datasets.stream.ExampleSource;
 import org.lowfreq.datasets.stream.GrayscaleSource;
 import org.lowfreq.datasets.stream.StreamableDataset;
-import org.lowfreq.datasets.stream.UnreadableExampleException;
 import org.lowfreq.spi.ImageShape;
 import org.lowfreq.spi.Images;
 import org.lowfreq.spi.UserInputException;
@@ -151,24 +149,7 @@ public final class ImageFolderDataset implements StreamableDataset {
 
     @Override
     public Images read(String split, int from, int count) {
-        FileListing entries = listing(split);
-        if (from < 0 || count < 0 || from + count > entries.size()) {
-            throw new UserInputException("images [" + from + ", " + (from + count) + ") are outside split " + split
-                    + " of " + name + " (" + entries.size() + " images)");
-        }
-        ExampleSource source = examples(split, false);
-        int size = shape().size();
-        float[] px = new float[count * size];
-        int[] labels = new int[count];
-        for (int i = 0; i < count; i++) {
-            try {
-                source.produce(from + i, null, px, i * size);
-            } catch (UnreadableExampleException e) {
-                throw new UserInputException(e.getMessage(), hint, e);
-            }
-            labels[i] = source.label(from + i);
-        }
-        return new Images(count, shape(), px, labels);
+        return ImageFileSource.readRange(examples(split, false), from, count, "split " + split + " of " + name, hint);
     }
 
     @Override
@@ -246,7 +227,7 @@ public final class ImageFolderDataset implements StreamableDataset {
             for (Path classDir : subfolders(sd)) {
                 int label = label(classDir.getFileName().toString(), classDir);
                 try (Stream<Path> s = Files.walk(classDir)) {
-                    s.filter(Files::isRegularFile).filter(ImageFolderDataset::isImage).sorted()
+                    s.filter(Files::isRegularFile).filter(ImageDecoder::isImageName).sorted()
                             .forEach(p -> out.add(p, label));
                 }
             }
@@ -265,23 +246,12 @@ public final class ImageFolderDataset implements StreamableDataset {
         return i;
     }
 
-    static boolean isImage(Path p) {
-        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg");
-    }
-
     /** Decodes every image of every split; one line per split (slow for big sets). */
     public List<String> verifyAll() {
         List<String> lines = new ArrayList<>();
         for (String split : splits) {
             FileListing entries = listing(split);
-            for (int i = 0; i < entries.size(); i++) {
-                try {
-                    ImageDecoder.decode(entries.file(i));
-                } catch (UnreadableExampleException e) {
-                    throw new UserInputException(e.getMessage(), hint, e);
-                }
-            }
+            ImageFileSource.decodeAll(entries, hint);
             lines.add(split + ": " + entries.size() + " images decoded");
         }
         return lines;

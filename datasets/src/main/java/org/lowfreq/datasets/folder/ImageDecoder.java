@@ -66,6 +66,12 @@ public final class ImageDecoder {
         return img;
     }
 
+    /** Whether a file name is one of the image kinds image folders hold (.png, .jpg, .jpeg, any case). */
+    public static boolean isImageName(Path p) {
+        String n = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg");
+    }
+
     /** A warning that says the image data stops early (the rest of the image would be invented). */
     static boolean isTruncation(String warning) {
         return warning != null && warning.toLowerCase(java.util.Locale.ROOT).contains("premature end");

@@ -13,7 +13,6 @@ import java.util.stream.Stream;
 
 import org.lowfreq.datasets.stream.ExampleSource;
 import org.lowfreq.datasets.stream.StreamableDataset;
-import org.lowfreq.datasets.stream.UnreadableExampleException;
 import org.lowfreq.spi.ImageShape;
 import org.lowfreq.spi.Images;
 import org.lowfreq.spi.UserInputException;
@@ -160,24 +159,7 @@ public final class ImageFolderCorruptedSet implements StreamableDataset {
 
     @Override
     public Images read(String split, int from, int count) {
-        FileListing entries = listing(split);
-        if (from < 0 || count < 0 || from + count > entries.size()) {
-            throw new UserInputException("images [" + from + ", " + (from + count) + ") are outside split " + split
-                    + " of " + name + " (" + entries.size() + " images)");
-        }
-        ExampleSource source = examples(split, false);
-        int size = shape().size();
-        float[] px = new float[count * size];
-        int[] labels = new int[count];
-        for (int i = 0; i < count; i++) {
-            try {
-                source.produce(from + i, null, px, i * size);
-            } catch (UnreadableExampleException e) {
-                throw new UserInputException(e.getMessage(), hint, e);
-            }
-            labels[i] = source.label(from + i);
-        }
-        return new Images(count, shape(), px, labels);
+        return ImageFileSource.readRange(examples(split, false), from, count, "split " + split + " of " + name, hint);
     }
 
     /** The evaluation view for both: a -C set is never trained on. */
@@ -197,13 +179,7 @@ public final class ImageFolderCorruptedSet implements StreamableDataset {
         List<String> lines = new ArrayList<>();
         for (String split : splits) {
             FileListing entries = listing(split);
-            for (int i = 0; i < entries.size(); i++) {
-                try {
-                    ImageDecoder.decode(entries.file(i));
-                } catch (UnreadableExampleException e) {
-                    throw new UserInputException(e.getMessage(), hint, e);
-                }
-            }
+            ImageFileSource.decodeAll(entries, hint);
             lines.add(split + ": " + entries.size() + " images decoded");
         }
         return lines;
@@ -221,18 +197,13 @@ public final class ImageFolderCorruptedSet implements StreamableDataset {
         for (Path classDir : subfolders(sd)) {
             int label = classIndex.get(classDir.getFileName().toString());
             try (Stream<Path> s = Files.list(classDir)) {
-                s.filter(Files::isRegularFile).filter(ImageFolderCorruptedSet::isImage).sorted()
+                s.filter(Files::isRegularFile).filter(ImageDecoder::isImageName).sorted()
                         .forEach(p -> out.add(p, label));
             } catch (IOException e) {
                 throw new UserInputException("cannot list " + classDir + ": " + e.getMessage(), hint, e);
             }
         }
         return out.build();
-    }
-
-    static boolean isImage(Path p) {
-        String n = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        return n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg");
     }
 
     @Override

@@ -64,4 +64,25 @@ class ImageDecoderTest {
                 .hasMessageContaining(text.toString()).satisfies(e ->
                         assertThat(((UnreadableExampleException) e).source()).isEqualTo(text.toString()));
     }
+
+    @Test
+    void imagesWrittenAsJpegReadBackCloseToTheirValues() {
+        float[] px = new float[2 * 16 * 16 * 3];
+        for (int k = 0; k < 16 * 16; k++) {
+            px[3 * k] = 0.8f;
+            px[3 * k + 1] = 0.2f;
+            px[3 * k + 2] = 0.5f;
+            px[768 + 3 * k] = 0.1f;
+            px[768 + 3 * k + 1] = 0.9f;
+            px[768 + 3 * k + 2] = 0.3f;
+        }
+        org.lowfreq.spi.Images imgs = new org.lowfreq.spi.Images(2, new org.lowfreq.spi.ImageShape(16, 16, 3), px, null);
+        Path f = dir.resolve("fog/3/n01/b.JPEG");
+        JpegFiles.write(imgs, 1, f, 0.95f);
+        int rgb = ImageDecoder.decode(f).getRGB(7, 9);
+        // a flat colour survives JPEG within a few levels (chroma subsampling of a flat image loses nothing)
+        assertThat((rgb >> 16) & 0xff).isCloseTo(Math.round(0.1f * 255), org.assertj.core.api.Assertions.within(3));
+        assertThat((rgb >> 8) & 0xff).isCloseTo(Math.round(0.9f * 255), org.assertj.core.api.Assertions.within(3));
+        assertThat(rgb & 0xff).isCloseTo(Math.round(0.3f * 255), org.assertj.core.api.Assertions.within(3));
+    }
 }
