@@ -1,6 +1,7 @@
 package org.lowfreq.datasets;
 
 import java.util.List;
+import org.lowfreq.datasets.folder.ImageFolderCorruptedProvider;
 import org.lowfreq.spi.DatasetProvider;
 import org.lowfreq.spi.Plugin;
 
@@ -21,7 +22,10 @@ public final class DatasetsPlugin implements Plugin {
                 IdxProvider.fashionMnist(),
                 IdxProvider.mnist(),
                 ImageFolderProvider.tinyImageNet(),
+                ImageFolderProvider.tinyImageNetGray(),
                 ImageFolderProvider.imageNet(),
+                ImageFolderCorruptedProvider.tinyImageNetC(),
+                ImageFolderCorruptedProvider.imageNetC(),
                 CorruptedSetProvider.cifar10C(),
                 CorruptedSetProvider.cifar100C());
     }

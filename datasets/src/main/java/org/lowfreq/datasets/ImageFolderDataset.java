@@ -1,18 +1,23 @@
 package org.lowfreq.datasets;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
-import org.lowfreq.spi.Dataset;
+import org.lowfreq.datasets.folder.FileListing;
+import org.lowfreq.datasets.folder.ImageDecoder;
+import org.lowfreq.datasets.folder.ImageFileSource;
+import org.lowfreq.datasets.folder.ImageView;
+import org.lowfreq.datasets.folder.ImageViews;
+import org.lowfreq.datasets.folder.RandomResizedCrop;
+import org.lowfreq.datasets.stream.ExampleSource;
+import org.lowfreq.datasets.stream.GrayscaleSource;
+import org.lowfreq.datasets.stream.StreamableDataset;
 import org.lowfreq.spi.ImageShape;
 import org.lowfreq.spi.Images;
 import org.lowfreq.spi.UserInputException;
@@ -21,39 +26,59 @@ import org.lowfreq.spi.UserInputException;
  * Images in class folders ({@code <split>/<class>/...png|jpg}), as in ImageNet, or Tiny-ImageNet's
  * validation layout ({@code val/images/} plus {@code val/val_annotations.txt}). Classes are the
  * sorted folder names of the training split (or {@code wnids.txt} when present); images are
- * listed in sorted path order, resized so the shorter side is {@code resize} and centre-cropped to
- * {@code crop}. Images are decoded on demand; a file that cannot be decoded is named in the error.
+ * listed in sorted path order. Only the listing (folder, file name and label of each image) stays
+ * in memory; every image is decoded when asked for:
+ * <ul>
+ *   <li>{@link #read} and {@code examples(split, false)}: shorter side resized to {@code resize},
+ *       centre crop {@code crop} (one implementation, {@link ImageViews#evaluation});</li>
+ *   <li>{@code examples(split, true)}: the training view given to the constructor (random-resized-crop
+ *       and flip for ImageNet, pad-crop and flip for 64 px Tiny-ImageNet).</li>
+ * </ul>
+ * The grayscale variant gives the luma of the same views ({@link GrayscaleSource}). A file that
+ * cannot be decoded is named in the error.
  */
-public final class ImageFolderDataset implements Dataset {
+public final class ImageFolderDataset implements StreamableDataset {
     private static final List<String> SPLIT_NAMES = List.of("train", "val", "test");
 
     private final String name;
     private final Path dir;
-    private final int resize;
-    private final int crop;
+    private final ImageView evaluation;
+    private final ImageView training;
+    private final boolean gray;
     private final List<String> classNames;
     private final Map<String, Integer> classIndex = new HashMap<>();
     private final List<String> splits;
     private final String hint;
-    private final Map<String, List<Entry>> listings = new ConcurrentHashMap<>();
-
-    private record Entry(Path file, int label) {
-    }
+    private final Map<String, FileListing> listings = new ConcurrentHashMap<>();
 
     /**
+     * An RGB set trained with ImageNet's random-resized-crop and flip.
+     *
      * @param dir    folder holding {@code train/} (and {@code val/}, {@code test/} when labelled)
      * @param resize shorter side after resizing
      * @param crop   side of the centre crop
      */
     public ImageFolderDataset(String name, Path dir, int resize, int crop, String hint) {
+        this(name, dir, resize, crop, ImageViews.randomResizedCrop(crop, RandomResizedCrop.IMAGENET), false, hint);
+    }
+
+    /**
+     * @param training the training view, {@code crop} pixels square
+     * @param gray     one channel, L = 0.299 R + 0.587 G + 0.114 B
+     */
+    public ImageFolderDataset(String name, Path dir, int resize, int crop, ImageView training, boolean gray, String hint) {
         this.name = name;
         this.dir = dir;
-        this.resize = resize;
-        this.crop = crop;
         this.hint = hint;
         if (crop <= 0 || resize < crop) {
             throw new UserInputException("image size: resize " + resize + " must be >= crop " + crop + " > 0");
         }
+        if (training.size() != crop) {
+            throw new IllegalArgumentException("training view makes " + training.size() + " px, evaluation " + crop);
+        }
+        this.evaluation = ImageViews.evaluation(resize, crop, false);
+        this.training = training;
+        this.gray = gray;
         this.splits = SPLIT_NAMES.stream().filter(s -> isLabelled(dir.resolve(s))).toList();
         if (splits.isEmpty()) {
             throw new UserInputException("no labelled split (train/, val/ or test/ with one folder per class) in " + dir,
@@ -109,7 +134,7 @@ public final class ImageFolderDataset implements Dataset {
 
     @Override
     public ImageShape shape() {
-        return new ImageShape(crop, crop, 3);
+        return new ImageShape(evaluation.size(), evaluation.size(), gray ? 1 : 3);
     }
 
     @Override
@@ -124,42 +149,67 @@ public final class ImageFolderDataset implements Dataset {
 
     @Override
     public Images read(String split, int from, int count) {
-        List<Entry> entries = listing(split);
-        if (from < 0 || count < 0 || from + count > entries.size()) {
-            throw new UserInputException("images [" + from + ", " + (from + count) + ") are outside split " + split
-                    + " of " + name + " (" + entries.size() + " images)");
-        }
-        int size = shape().size();
-        float[] px = new float[count * size];
-        int[] labels = new int[count];
-        for (int i = 0; i < count; i++) {
-            Entry e = entries.get(from + i);
-            ImageResize.toFloats(ImageResize.resizeAndCrop(decode(e.file()), resize, crop), px, i * size);
-            labels[i] = e.label();
-        }
-        return new Images(count, shape(), px, labels);
+        return ImageFileSource.readRange(examples(split, false), from, count, "split " + split + " of " + name, hint);
     }
 
-    private BufferedImage decode(Path f) {
-        try {
-            BufferedImage img = ImageIO.read(f.toFile());
-            if (img == null) {
-                throw new UserInputException("cannot decode image " + f + " (not a PNG/JPEG lowfreq can read)", hint);
-            }
-            return img;
-        } catch (IOException e) {
-            throw new UserInputException("cannot decode image " + f + ": " + e.getMessage(), hint, e);
-        }
+    @Override
+    public int[] labels(String split) {
+        return listing(split).labels();
     }
 
-    private List<Entry> listing(String split) {
+    @Override
+    public ExampleSource examples(String split, boolean training) {
+        ExampleSource rgb = new ImageFileSource(listing(split), training ? this.training : evaluation);
+        return gray ? new GrayscaleSource(rgb) : rgb;
+    }
+
+    @Override
+    public String trainingAugmentation() {
+        return training.description() + (gray ? ", then grayscale (L = 0.299R + 0.587G + 0.114B)" : "");
+    }
+
+    /** The evaluation view's description, e.g. "shorter side resized to 256, centre crop 224". */
+    public String evaluationView() {
+        return evaluation.description();
+    }
+
+    /**
+     * Class names with their descriptions from {@code words.txt} (Tiny-ImageNet and ImageNet's
+     * {@code wnid<TAB>words} file), e.g. "n01443537 goldfish"; the bare names when there is none.
+     */
+    public List<String> classDescriptions() {
+        Path words = dir.resolve("words.txt");
+        if (!Files.isRegularFile(words)) {
+            return classNames;
+        }
+        Map<String, String> byId = new HashMap<>();
+        try (Stream<String> lines = Files.lines(words)) {
+            lines.forEach(line -> {
+                int tab = line.indexOf('\t');
+                if (tab > 0 && classIndex.containsKey(line.substring(0, tab).trim())) {
+                    String first = line.substring(tab + 1).split(",")[0].trim();
+                    byId.put(line.substring(0, tab).trim(), first);
+                }
+            });
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new UserInputException("cannot read " + words + ": " + e.getMessage(), hint);
+        }
+        return classNames.stream().map(c -> byId.containsKey(c) ? c + " " + byId.get(c) : c).toList();
+    }
+
+    /** The folder the set was opened from. */
+    public Path folder() {
+        return dir;
+    }
+
+    private FileListing listing(String split) {
         requireSplit(split);
         return listings.computeIfAbsent(split, this::list);
     }
 
-    private List<Entry> list(String split) {
+    private FileListing list(String split) {
         Path sd = dir.resolve(split);
-        List<Entry> out = new ArrayList<>();
+        FileListing.Builder out = new FileListing.Builder();
         Path ann = sd.resolve("val_annotations.txt");
         try {
             if (Files.isRegularFile(ann)) {
@@ -170,21 +220,21 @@ public final class ImageFolderDataset implements Dataset {
                         continue;
                     }
                     Path img = sd.resolve("images").resolve(parts[0]);
-                    out.add(new Entry(img, label(parts[1], ann)));
+                    out.add(img, label(parts[1], ann));
                 }
-                return out;
+                return out.build();
             }
             for (Path classDir : subfolders(sd)) {
                 int label = label(classDir.getFileName().toString(), classDir);
                 try (Stream<Path> s = Files.walk(classDir)) {
-                    s.filter(Files::isRegularFile).filter(ImageFolderDataset::isImage).sorted()
-                            .forEach(p -> out.add(new Entry(p, label)));
+                    s.filter(Files::isRegularFile).filter(ImageDecoder::isImageName).sorted()
+                            .forEach(p -> out.add(p, label));
                 }
             }
         } catch (IOException e) {
             throw new UserInputException("cannot list " + sd + ": " + e.getMessage(), hint, e);
         }
-        return out;
+        return out.build();
     }
 
     private int label(String cls, Path where) {
@@ -196,19 +246,12 @@ public final class ImageFolderDataset implements Dataset {
         return i;
     }
 
-    static boolean isImage(Path p) {
-        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg");
-    }
-
     /** Decodes every image of every split; one line per split (slow for big sets). */
     public List<String> verifyAll() {
         List<String> lines = new ArrayList<>();
         for (String split : splits) {
-            List<Entry> entries = listing(split);
-            for (Entry e : entries) {
-                decode(e.file());
-            }
+            FileListing entries = listing(split);
+            ImageFileSource.decodeAll(entries, hint);
             lines.add(split + ": " + entries.size() + " images decoded");
         }
         return lines;

@@ -16,7 +16,7 @@ class DatasetsPluginTest {
                 .filter(x -> x instanceof DatasetsPlugin).findFirst().orElseThrow();
         var names = p.datasets().stream().map(DatasetProvider::name).toList();
         assertThat(names).doesNotHaveDuplicates().contains("cifar10", "cifar10-gray", "cifar100", "fashion-mnist",
-                "mnist", "tiny-imagenet", "imagenet", "cifar10-c");
+                "mnist", "tiny-imagenet", "tiny-imagenet-gray", "imagenet", "cifar10-c", "tiny-imagenet-c", "imagenet-c");
         for (DatasetProvider d : p.datasets()) {
             assertThat(d.description()).isNotBlank();
             assertThat(d.howToGet(empty)).contains(empty.toString());

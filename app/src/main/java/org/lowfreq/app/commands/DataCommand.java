@@ -11,6 +11,7 @@ import org.lowfreq.app.ImageGrid;
 import org.lowfreq.app.PluginRegistry;
 import org.lowfreq.app.Progress;
 import org.lowfreq.datasets.DataRoot;
+import org.lowfreq.datasets.ImageFolderDataset;
 import org.lowfreq.spi.Dataset;
 import org.lowfreq.spi.DatasetProvider;
 import org.lowfreq.spi.Images;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code lowfreq data list|fetch|verify|show}: the data sets below the data root. */
+/** {@code lowfreq data list|fetch|verify|show|bench|synth}: the data sets below the data root. */
 @Command(name = "data", mixinStandardHelpOptions = true,
         description = {"List, fetch, verify and show the data sets below the data root.",
                 "The data root is ~/.cache/lowfreq unless --data-dir or $LOWFREQ_DATA names another.",
@@ -29,9 +30,11 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  lowfreq data list",
                 "  lowfreq data fetch cifar10",
                 "  lowfreq data verify cifar10",
-                "  lowfreq data show cifar10 --split test --count 16 --out grid.png"},
+                "  lowfreq data show cifar10 --split test --count 16 --out grid.png",
+                "  lowfreq data synth imagenet /tmp/synth --classes 20 --per-class 50",
+                "  lowfreq --data-dir /tmp/synth data bench imagenet --workers 1,2 --train"},
         subcommands = {DataCommand.ListCommand.class, DataCommand.FetchCommand.class, DataCommand.VerifyCommand.class,
-                DataCommand.ShowCommand.class})
+                DataCommand.ShowCommand.class, DataBenchCommand.class, DataSynthCommand.class})
 public final class DataCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -66,9 +69,9 @@ public final class DataCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             DataRoot root = root(global);
             out.println("data root: " + root);
-            out.printf("%-15s %-8s %s%n", "NAME", "PRESENT", "DESCRIPTION");
+            out.printf("%-19s %-8s %s%n", "NAME", "PRESENT", "DESCRIPTION");
             registry.datasets().values().stream().sorted(Comparator.comparing(DatasetProvider::name)).forEach(p ->
-                    out.printf("%-15s %-8s %s%n", p.name(), p.isPresent(root.path()) ? "yes" : "no", p.description()));
+                    out.printf("%-19s %-8s %s%n", p.name(), p.isPresent(root.path()) ? "yes" : "no", p.description()));
             out.flush();
         }
     }
@@ -202,7 +205,9 @@ public final class DataCommand implements Runnable {
             }
             Images images = d.read(split, from, Math.min(count, size - from));
             int s = scale > 0 ? scale : Math.max(1, Math.round(128f / d.shape().width()));
-            ImageGrid.writePng(ImageGrid.render(images, d.classNames(), s, columns), out);
+            // Tiny-ImageNet and ImageNet name classes by wnid; words.txt says what they are
+            List<String> names = d instanceof ImageFolderDataset f ? f.classDescriptions() : d.classNames();
+            ImageGrid.writePng(ImageGrid.render(images, names, s, columns), out);
             spec.commandLine().getOut().println("wrote " + out + ": " + images.count() + " images of " + d.name() + " "
                     + split + " from " + from);
             spec.commandLine().getOut().flush();

@@ -169,4 +169,46 @@ class DataCommandTest {
         assertThat(tmp.resolve("a.png")).doesNotExist();
         assertThat(tmp.resolve("b.png")).doesNotExist();
     }
+
+    @Test
+    void synthWritesATreeThatBenchStreamsPerWorkerCount() throws Exception {
+        Path root = tmp.resolve("synth");
+        Run w = run("data", "synth", "imagenet", root.toString(), "--classes", "2", "--per-class", "3", "--val-per-class",
+                "1", "--width", "64", "--height", "60");
+        assertThat(w.code()).as(w.err()).isZero();
+        assertThat(w.out()).contains("wrote 8 images of 2 classes in " + root.resolve("imagenet"));
+        try (var s = Files.list(root)) {
+            assertThat(s.toList()).containsExactly(root.resolve("imagenet")); // no partial folder left
+        }
+        Run b = run("--data-dir", root.toString(), "data", "bench", "imagenet", "--workers", "1,2", "--batch-size", "2",
+                "--repeats", "1", "--eval");
+        assertThat(b.code()).as(b.err()).isZero();
+        assertThat(b.out()).contains("evaluation view").contains("6 images of 224x224x3")
+                .containsPattern("(?m)^1\\s+6\\s+").containsPattern("(?m)^2\\s+6\\s+").contains("resident memory: peak (VmHWM)");
+        Run t = run("--data-dir", root.toString(), "data", "bench", "imagenet", "--split", "val", "--workers", "2",
+                "--batch-size", "1", "--repeats", "1", "--limit", "1");
+        assertThat(t.code()).as(t.err()).isZero();
+        assertThat(t.out()).contains("training view (random-resized-crop 224").containsPattern("(?m)^2\\s+1\\s+");
+    }
+
+    @Test
+    void synthRefusesAnExistingTreeAndUnknownKinds() throws Exception {
+        Path root = tmp.resolve("synth");
+        Files.createDirectories(root.resolve("tiny-imagenet-200"));
+        Run r = run("data", "synth", "tiny-imagenet", root.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains(root.resolve("tiny-imagenet-200") + " already exists");
+        Run k = run("data", "synth", "mnist", root.toString());
+        assertThat(k.code()).isEqualTo(1);
+        assertThat(k.err()).contains("unknown tree kind 'mnist'").contains("tiny-imagenet-c");
+    }
+
+    @Test
+    void benchRefusesASetThatIsNotStreamedAndBothViews() {
+        Path root = smallCorruptedSet();
+        Run r = run("--data-dir", root.toString(), "data", "bench", "cifar10-c", "--split", "fog-1");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("cifar10-c is not streamed");
+        assertThat(run("data", "bench", "imagenet", "--train", "--eval").code()).isEqualTo(2);
+    }
 }

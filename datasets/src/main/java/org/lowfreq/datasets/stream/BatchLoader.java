@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -11,6 +12,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,7 +43,8 @@ import org.lowfreq.spi.UserInputException;
  *
  * <p><b>Unreadable examples</b> are refused (the error names the file) or skipped, as
  * {@link LoaderSettings#unreadable()} says; a skipped example is reported through the listener given
- * to the constructor and listed in its batch and in {@link #skipped()}.
+ * to the constructor and listed in its batch and in {@link #skipped()}, when its batch is delivered,
+ * so reports come in batch order whatever order the workers finish in.
  *
  * <p>Not thread-safe: one consumer calls {@link #next()}.
  */
@@ -59,6 +62,8 @@ public final class BatchLoader implements AutoCloseable {
     private final AtomicLong liveImages = new AtomicLong();
     private final AtomicLong peakLiveImages = new AtomicLong();
     private final List<String> skipped = Collections.synchronizedList(new ArrayList<>());
+    /** Report lines of the skipped examples of batches made but not yet delivered, by batch number. */
+    private final Map<Integer, List<String>> skipMessages = new ConcurrentHashMap<>();
     private int submitted;
     private int delivered;
     private boolean closed;
@@ -66,7 +71,7 @@ public final class BatchLoader implements AutoCloseable {
     /**
      * @param order      example indices in the order to deliver them (a permutation for training,
      *                   0..n-1 for evaluation, any subset)
-     * @param skipReport told the description of each skipped example, as it is skipped
+     * @param skipReport told the reason for each skipped example (naming it), when its batch is delivered
      */
     public BatchLoader(ExampleSource source, int[] order, LoaderSettings settings, Consumer<String> skipReport) {
         this.source = Objects.requireNonNull(source);
@@ -113,20 +118,21 @@ public final class BatchLoader implements AutoCloseable {
             throw new java.util.NoSuchElementException("all " + batches + " batches delivered");
         }
         if (workers == null) {
-            return make(delivered++);
+            return deliver(make(delivered++));
         }
         fill();
         CompletableFuture<Batch> f;
         synchronized (this) {
             if (delivered >= submitted) {
-                throw new IllegalStateException("all " + settings.queueBatches()
-                        + " batches of the loader's queue are held open: close a batch before asking for the next");
+                // every live batch is in the consumer's hands: waiting would never end
+                throw new IllegalStateException("all " + settings.queueBatches() + " live batches are held open;"
+                        + " close a batch before asking for the next, or use a larger queue");
             }
             f = pending.set(delivered, null); // drop the reference: a delivered batch belongs to the consumer
         }
         delivered++;
         try {
-            Batch b = f.get();
+            Batch b = deliver(f.get());
             fill();
             return b;
         } catch (InterruptedException e) {
@@ -137,7 +143,7 @@ public final class BatchLoader implements AutoCloseable {
         }
     }
 
-    /** Descriptions of every example skipped so far, in the order they were met. */
+    /** Descriptions of the examples skipped in the batches delivered so far, in delivery order. */
     public List<String> skipped() {
         synchronized (skipped) {
             return List.copyOf(skipped);
@@ -147,6 +153,16 @@ public final class BatchLoader implements AutoCloseable {
     /** The most images the loader has held at once (made, waiting or not yet closed). */
     public long peakLiveImages() {
         return peakLiveImages.get();
+    }
+
+    /** Reports a batch's skipped examples as it goes to the consumer. */
+    private Batch deliver(Batch b) {
+        skipped.addAll(b.skipped());
+        List<String> messages = skipMessages.remove(b.number());
+        if (messages != null) {
+            messages.forEach(skipReport);
+        }
+        return b;
     }
 
     /** Starts batches until the bound of live batches is reached. */
@@ -181,8 +197,7 @@ public final class BatchLoader implements AutoCloseable {
                                 "remove or replace the file, or pass --on-unreadable skip to leave unreadable images out (each is reported)", e);
                     }
                     left.add(e.source());
-                    skipped.add(e.source());
-                    skipReport.accept(e.getMessage());
+                    skipMessages.computeIfAbsent(k, x -> new ArrayList<>()).add(e.getMessage());
                     continue;
                 }
                 labels[m] = source.label(index);

@@ -189,4 +189,70 @@ class BatchLoaderTest {
         assertThatThrownBy(() -> new LoaderSettings(8, 4, 2, 1, "a", 0, UnreadablePolicy.REFUSE))
                 .isInstanceOf(UserInputException.class).hasMessageContaining("at least one batch per worker");
     }
+
+    @Test
+    void askingForMoreWhileHoldingEveryLiveBatchSaysToCloseOne() {
+        Recording src = new Recording(50);
+        LoaderSettings s = new LoaderSettings(5, 2, 2, 1, "augment", 0, UnreadablePolicy.REFUSE);
+        try (BatchLoader loader = BatchLoader.sequential(src, s, null)) {
+            Batch a = loader.next();
+            Batch b = loader.next();
+            assertThatThrownBy(loader::next).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("close a batch");
+            a.close();
+            try (Batch c = loader.next()) {
+                assertThat(c.number()).isEqualTo(2); // the refused call lost nothing
+            }
+            b.close();
+        }
+    }
+
+    @Test
+    void skipReportsComeInBatchOrderWhateverOrderTheWorkersFinishIn() {
+        Recording inner = new Recording(20, Set.of(3, 17), false, new AtomicInteger(), new AtomicInteger());
+        ExampleSource slowFirstBatch = new ExampleSource() {
+            @Override
+            public int size() {
+                return inner.size();
+            }
+
+            @Override
+            public ImageShape shape() {
+                return inner.shape();
+            }
+
+            @Override
+            public int label(int index) {
+                return inner.label(index);
+            }
+
+            @Override
+            public void produce(int index, SplittableRandom rng, float[] dst, int offset) {
+                if (index == 1) { // before image 3 is met
+                    try {
+                        Thread.sleep(200); // batch 0 finishes long after batch 1 has met image 17
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                inner.produce(index, rng, dst, offset);
+            }
+
+            @Override
+            public String describe(int index) {
+                return inner.describe(index);
+            }
+        };
+        List<String> reports = new ArrayList<>();
+        LoaderSettings s = LoaderSettings.of(10, 2, 1, "augment", 0).withUnreadable(UnreadablePolicy.SKIP);
+        try (BatchLoader loader = BatchLoader.sequential(slowFirstBatch, s, reports::add)) {
+            while (loader.hasNext()) {
+                loader.next().close();
+            }
+            assertThat(loader.skipped()).containsExactly("class/img3.JPEG", "class/img17.JPEG");
+        }
+        assertThat(reports).hasSize(2);
+        assertThat(reports.get(0)).contains("img3.JPEG");
+        assertThat(reports.get(1)).contains("img17.JPEG");
+    }
 }
