@@ -71,6 +71,7 @@ public final class ProbeRun {
     private Path runIn(Request r) {
         Probe probe = registry.probe(r.probe());
         r.options().requireOnly("probe " + probe.name(), probe.optionNames());
+        r = withNamedSetResolved(r);
         try (Classifier model = registry.loadModel(r.modelDir())) {
             String datasetName = r.dataset() != null ? r.dataset() : model.card().dataset();
             Dataset data = openDataset(datasetName, r.split(), r.limit());
@@ -98,5 +99,25 @@ public final class ProbeRun {
         Dataset data = registry.dataset(name).open(global.dataRoot().path());
         data.requireSplit(split);
         return LimitedDataset.of(data, split, limit);
+    }
+
+    /**
+     * {@code from=NAME} for a -C data set below the data root (e.g. {@code imagenet-c}), so an
+     * experiment file need not spell a machine's path; an existing path is taken as it is.
+     */
+    private Request withNamedSetResolved(Request r) {
+        String from = r.options().getString("from", null);
+        if (from == null || Files.exists(Path.of(from)) || !registry.datasets().containsKey(from)) {
+            return r;
+        }
+        Path root = global.dataRoot().path();
+        var provider = registry.dataset(from);
+        Path dir = provider.location(root).orElseThrow(() -> new UserInputException(
+                "data set " + from + " has no single folder to read a -C set from", "give the -C set's folder: --from DIR"));
+        if (!provider.isPresent(root)) {
+            throw new UserInputException("the -C set " + from + " is not in " + dir, provider.howToGet(root));
+        }
+        return new Request(r.probe(), r.modelDir(), r.dataset(), r.split(), r.limit(), r.seed(), r.threads(),
+                r.options().with("from", dir.toString()), r.outDir());
     }
 }

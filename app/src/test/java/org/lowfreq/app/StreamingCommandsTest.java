@@ -114,6 +114,12 @@ class StreamingCommandsTest {
         String results = Files.readString(out.resolve("results.csv"));
         assertThat(results).contains(",contrast,").contains(",gaussian_noise,").contains("clean_accuracy")
                 .contains("c_subset_accuracy");
+        // the same set named instead of given as a path: found in its folder below the data root
+        Files.createSymbolicLink(root.resolve("Tiny-ImageNet-C"), c);
+        Path named = root.resolve("corruption-named");
+        lowfreq("probe", "corruption", "--model", model.toString(), "--dataset", "tree-guarded", "--split", "val",
+                "--from", "tiny-imagenet-c", "--out", named.toString());
+        assertThat(measured(named.resolve("results.csv"))).isEqualTo(measured(out.resolve("results.csv")));
     }
 
     @Test

@@ -65,4 +65,9 @@ public final class CorruptedSetProvider implements DatasetProvider {
         return source + ", so that " + dataRoot.resolve(folder).resolve(CorruptedSet.LABELS)
                 + " and <corruption>.npy files exist";
     }
+
+    @Override
+    public java.util.Optional<Path> location(Path dataRoot) {
+        return java.util.Optional.of(dataRoot.resolve(folder));
+    }
 }

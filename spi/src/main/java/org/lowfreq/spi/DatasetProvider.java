@@ -36,6 +36,15 @@ public interface DatasetProvider {
         throw new UserInputException("lowfreq cannot download " + name(), howToGet(dataRoot));
     }
 
+    /**
+     * The folder below the root that holds the set's files, for sets that live in one folder
+     * (so a -C set can be named instead of given as a path: {@code --from imagenet-c}); empty
+     * when the set has no single folder.
+     */
+    default java.util.Optional<Path> location(Path dataRoot) {
+        return java.util.Optional.empty();
+    }
+
     /** Where to put the files by hand. */
     String howToGet(Path dataRoot);
 }

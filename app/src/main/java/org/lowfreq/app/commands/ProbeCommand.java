@@ -54,7 +54,9 @@ public final class ProbeCommand implements Runnable {
     @Option(names = "--grid", paramLabel = "F,F,...", description = "Parameter grid, for probes that sweep one (e.g. f_mix).")
     String grid;
 
-    @Option(names = "--from", paramLabel = "DIR", description = "Corruption probe: a -C set folder (CIFAR-10-C layout).")
+    @Option(names = "--from", paramLabel = "DIR|NAME", description = "Corruption probe: a -C set, as a folder (CIFAR-10-C NPY layout, or the"
+            + " published <corruption>/<severity>/<wnid>/ JPEG folders of Tiny-ImageNet-C and ImageNet-C) or as the name of one"
+            + " below the data root (cifar10-c, tiny-imagenet-c, imagenet-c).")
     Path from;
 
     @Option(names = "--generate", description = "Corruption probe: corrupt the test images on the fly instead of --from.")

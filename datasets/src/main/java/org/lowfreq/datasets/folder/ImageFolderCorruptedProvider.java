@@ -93,4 +93,9 @@ public final class ImageFolderCorruptedProvider implements DatasetProvider {
     public String howToGet(Path dataRoot) {
         return source + " so that " + dataRoot.resolve(folder) + "/<corruption>/<severity>/<wnid>/ holds the images";
     }
+
+    @Override
+    public java.util.Optional<Path> location(Path dataRoot) {
+        return java.util.Optional.of(dataRoot.resolve(folder));
+    }
 }

@@ -10,6 +10,7 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import org.lowfreq.analysis.spectrum.PowerSpectrum;
+import org.lowfreq.datasets.folder.ImageFolderCorruptedSet;
 import org.lowfreq.datasets.CorruptedSet;
 import org.lowfreq.datasets.stream.Batch;
 import org.lowfreq.probes.data.BatchStream;
@@ -48,17 +49,6 @@ public final class CorruptionProbe implements Probe {
      * are reported on their own, whatever group a corruption plugin gives them).
      */
     static final Map<String, String> COMMON_GROUPS = commonGroups();
-
-    private final FolderLayoutReader folders;
-
-    public CorruptionProbe() {
-        this(new InterimFolderReader());
-    }
-
-    /** @param folders the reader of -C sets in the published folder layout */
-    CorruptionProbe(FolderLayoutReader folders) {
-        this.folders = folders;
-    }
 
     @Override
     public String name() {
@@ -134,9 +124,9 @@ public final class CorruptionProbe implements Probe {
      * ImageNet-C).
      */
     private CorruptedSource stored(Path dir, Dataset clean, Classifier model, int threads) {
-        if (!Files.isRegularFile(dir.resolve(CorruptedSet.LABELS)) && folders.isFolderLayout(dir)) {
+        if (!Files.isRegularFile(dir.resolve(CorruptedSet.LABELS)) && ImageFolderCorruptedSet.isFolderLayout(dir)) {
             ImageShape rgb = new ImageShape(clean.shape().height(), clean.shape().width(), 3);
-            return new FolderSource(folders.open(dir, rgb, clean.classNames()), model.card().inputShape().channels(),
+            return new FolderSource(openFolderSet(dir, rgb, clean.classNames()), model.card().inputShape().channels(),
                     threads);
         }
         return new StoredSource(dir, clean.classNames());
@@ -309,5 +299,16 @@ public final class CorruptionProbe implements Probe {
             m.put(c, CorruptionGroup.HIGH.label());
         }
         return Map.copyOf(m);
+    }
+
+    /**
+     * A published -C folder set. Its images are already the clean set's evaluation crops (64 px
+     * Tiny-ImageNet, 224 px ImageNet), which the reader takes as they are; the resize only matters
+     * for images of another size, and then follows the clean set's evaluation view (256 -> 224).
+     */
+    private static ImageFolderCorruptedSet openFolderSet(Path dir, ImageShape shape, List<String> classNames) {
+        int crop = shape.height();
+        int resize = crop == 224 ? 256 : crop;
+        return ImageFolderCorruptedSet.open(dir, resize, crop, classNames);
     }
 }
