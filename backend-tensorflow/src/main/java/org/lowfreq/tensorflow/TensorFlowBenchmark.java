@@ -18,12 +18,13 @@ import org.tensorflow.types.TInt32;
  */
 public final class TensorFlowBenchmark {
     /** Images per second of each workload. */
-    public record Throughput(String arch, int width, int batch, String settings, double train, double inference,
-                             double inputGradient) {
+    public record Throughput(String arch, int width, long parameters, int batch, String settings, double train,
+                             double inference, double inputGradient) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%s w%d batch %d [%s]: train %.1f, inference %.1f, input-gradient %.1f images/s",
-                    arch, width, batch, settings, train, inference, inputGradient);
+            return String.format(Locale.ROOT,
+                    "%s w%d (%d parameters) batch %d [%s]: train %.1f, inference %.1f, input-gradient %.1f images/s",
+                    arch, width, parameters, batch, settings, train, inference, inputGradient);
         }
     }
 
@@ -77,9 +78,18 @@ public final class TensorFlowBenchmark {
                     }
                 });
                 log.accept(String.format(Locale.ROOT, "input-gradient %.1f images/s", gradient));
-                return new Throughput(arch, width, batch, settings, train, inference, gradient);
+                return new Throughput(arch, width, parameters(mg), batch, settings, train, inference, gradient);
             }
         }
+    }
+
+    /** Trained values (kernels, batch-norm scales and shifts, head), as PyTorch's {@code parameters()} counts them. */
+    static long parameters(ModelGraph mg) {
+        long n = 0;
+        for (var v : mg.network.trainable()) {
+            n += v.shape().size();
+        }
+        return n;
     }
 
     private static double time(int warmup, int steps, int batch, Runnable step) {
