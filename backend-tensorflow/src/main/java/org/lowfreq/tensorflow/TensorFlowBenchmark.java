@@ -38,6 +38,16 @@ public final class TensorFlowBenchmark {
      */
     public static Throughput run(String arch, int width, int batch, int warmup, int steps, SessionOptions options,
                                  Consumer<String> log) {
+        return run(arch, width, batch, warmup, steps, options, true, log);
+    }
+
+    /**
+     * As {@link #run(String, int, int, int, int, SessionOptions, Consumer)}; with {@code foldBatchNorm}
+     * false the inference network keeps batch norm after its convolutions, as models saved before
+     * the folding do (for comparing the two).
+     */
+    public static Throughput run(String arch, int width, int batch, int warmup, int steps, SessionOptions options,
+                                 boolean foldBatchNorm, Consumer<String> log) {
         ImageShape shape = arch.equals("resnet50") ? new ImageShape(224, 224, 3) : new ImageShape(32, 32, 3);
         ModelSpec spec = new ModelSpec(arch, width, shape, 10, new float[] {0.5f, 0.5f, 0.5f},
                 new float[] {0.25f, 0.25f, 0.25f}, 0, null);
@@ -51,9 +61,11 @@ public final class TensorFlowBenchmark {
             labels[i] = rng.nextInt(10);
         }
         String settings = "intra=" + options.intraOpThreads() + " inter=" + options.interOpThreads() + " xla=" + options.xla()
-                + " onednn=" + !"0".equals(System.getenv("TF_ENABLE_ONEDNN_OPTS"));
+                + " onednn=" + !"0".equals(System.getenv("TF_ENABLE_ONEDNN_OPTS"))
+                + " batch-norm=" + (foldBatchNorm ? "folded" : "unfolded");
         try (Graph g = new Graph()) {
-            ModelGraph mg = new ModelGraph(g, spec, 0, 1e-4);
+            ModelGraph mg = new ModelGraph(g, spec, 0, 1e-4, foldBatchNorm
+                    ? NetworkBuilder.BatchNormMode.INFERENCE : NetworkBuilder.BatchNormMode.INFERENCE_UNFOLDED);
             try (Session s = new Session(g, options.config());
                  TFloat32 x = Tensors.images(px, 0, batch, shape.height(), shape.width(), shape.channels());
                  TInt32 y = Tensors.ints(labels, 0, batch);
