@@ -53,6 +53,12 @@ for w in ${workloads//,/ }; do
   [[ "$w" == steps || "$w" == epoch ]] || { echo "vs-pytorch: unknown workload '$w' (steps, epoch)" >&2; exit 2; }
 done
 
+if [[ -z "$torchscript" && ",$workloads," == *,epoch,* && ! -d "$data/cifar-10-batches-bin" ]]; then
+  echo "vs-pytorch: no cifar-10-batches-bin in $data; pass --data-dir or set LOWFREQ_DATA (./lowfreq data fetch cifar10 downloads it)" >&2
+  exit 1
+fi
+[[ -z "$torchscript" || -f "$torchscript" ]] || { echo "vs-pytorch: no file $torchscript (tools/make-resnet18.py makes one)" >&2; exit 1; }
+
 if ! "$python" -c 'import torch' 2>/dev/null; then
   echo "vs-pytorch: $python cannot import torch; installing Debian's python3-torch" >&2
   sudo=""; (( EUID == 0 )) || sudo=sudo
@@ -65,7 +71,12 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/vs-pytorch.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 log="$work/log"
 echo "vs-pytorch: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')), threads $threads, rounds $rounds"
-echo "vs-pytorch: lowfreq $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?'), PyTorch $("$python" -c 'import torch; print(torch.__version__)')"
+echo "vs-pytorch: lowfreq $(git -C "$root" describe --always --dirty 2>/dev/null || echo '?'), PyTorch $("$python" -c 'import torch; print(torch.__version__)')"
+busy="$(awk -v n="$(nproc)" '{ print ($1 > 0.5 * n) ? $1 : "" }' /proc/loadavg)"
+if [[ -n "$busy" ]]; then
+  echo "vs-pytorch: warning: load average $busy on $(nproc) CPUs: other processes are running, so the ratios are unreliable" \
+    "(PyTorch's OpenMP threads spin-wait and suffer most; --threads 1 is less affected)" >&2
+fi
 "$root/lowfreq" -q plugins >/dev/null # builds lowfreq first if needed, so no build is timed
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }
@@ -107,7 +118,6 @@ for ((r = 1; r <= rounds; r++)); do
           -- "${side[@]}" --batch-size 128 --steps "$s" --warmup "$u" steps "$w"
       done
     else
-      [[ -d "$data/cifar-10-batches-bin" ]] || { echo "vs-pytorch: no cifar-10-batches-bin in $data; pass --data-dir or set LOWFREQ_DATA (./lowfreq data fetch cifar10 downloads it)" >&2; exit 1; }
       pair "$r" "epoch" "$root/lowfreq" -q --data-dir "$data" train --width "$epoch_width" --epochs 1 --threads "$threads" \
           --out "$work/model-$r" \
         -- "${side[@]}" epoch --width "$epoch_width" --epochs 1 --data "$data"
