@@ -41,6 +41,17 @@ final class ModelGraph {
     final NetworkBuilder network;
 
     ModelGraph(Graph graph, ModelSpec spec, long seed, double weightDecay) {
+        this(graph, spec, seed, weightDecay, NetworkBuilder.BatchNormMode.INFERENCE);
+    }
+
+    /**
+     * @param inference how the inference network computes batch norm: folded (every model) or
+     *                  unfolded (for the benchmark's comparison only)
+     */
+    ModelGraph(Graph graph, ModelSpec spec, long seed, double weightDecay, NetworkBuilder.BatchNormMode inference) {
+        if (inference == NetworkBuilder.BatchNormMode.TRAINING) {
+            throw new IllegalArgumentException("the inference network cannot use batch statistics");
+        }
         Ops tf = Ops.create(graph);
         int h = spec.input().height();
         int w = spec.input().width();
@@ -52,7 +63,7 @@ final class ModelGraph {
 
         Operand<TFloat32> oneHot = tf.oneHot(labels, tf.constant(spec.classes()), tf.constant(1f), tf.constant(0f));
         // the inference network is built first so that variable creation order does not depend on mode
-        logits = tf.withName("logits").identity(network.logits(images, false));
+        logits = tf.withName("logits").identity(network.logits(images, inference));
         perImageLoss = tf.nn.softmaxCrossEntropyWithLogits(logits, oneHot).loss();
         @SuppressWarnings("unchecked")
         Output<TFloat32> g = tf.gradients(tf.reduceSum(perImageLoss, tf.constant(0)),

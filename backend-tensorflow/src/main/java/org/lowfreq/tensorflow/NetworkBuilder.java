@@ -40,7 +40,23 @@ final class NetworkBuilder {
     private final List<Variable<TFloat32>> decayed = new ArrayList<>();
     private final List<Op> statisticUpdates = new ArrayList<>();
     private Ops pass;
-    private boolean training;
+    private BatchNormMode batchNormMode;
+
+    /** How a pass computes batch norm. */
+    enum BatchNormMode {
+        /** Batch statistics, running statistics updated: the training step's network. */
+        TRAINING,
+        /**
+         * Running statistics folded into the convolution before it: kernel * scale and a bias
+         * {@code beta - mean * scale}, {@code scale = gamma / sqrt(var + eps)}. The same affine map
+         * as {@link #INFERENCE_UNFOLDED}, computed from the variables on every run (so training and
+         * fine-tuning see no difference), but as convolution + bias, which TensorFlow's grappler
+         * fuses with the following ReLU (and residual addition) into one oneDNN convolution.
+         */
+        INFERENCE,
+        /** Running statistics, {@code FusedBatchNormV3} after the convolution: the reference the folding is tested against. */
+        INFERENCE_UNFOLDED
+    }
 
     NetworkBuilder(Ops tf, ModelSpec spec, long seed) {
         this.tf = tf;
@@ -70,10 +86,14 @@ final class NetworkBuilder {
         return statisticUpdates;
     }
 
-    /** [0,1] NHWC images to logits. */
+    /** [0,1] NHWC images to logits: the training network, or the (folded) inference network. */
     Operand<TFloat32> logits(Operand<TFloat32> images, boolean trainingMode) {
-        this.training = trainingMode;
-        this.pass = tf.withSubScope(trainingMode ? "train" : "infer");
+        return logits(images, trainingMode ? BatchNormMode.TRAINING : BatchNormMode.INFERENCE);
+    }
+
+    Operand<TFloat32> logits(Operand<TFloat32> images, BatchNormMode mode) {
+        this.batchNormMode = mode;
+        this.pass = tf.withSubScope(mode == BatchNormMode.TRAINING ? "train" : "infer");
         Operand<TFloat32> x = preprocess(pass.withSubScope("pre"), images, spec);
         return spec.arch().equals("resnet18") ? resnet18(x) : resnet50(x);
     }
@@ -141,7 +161,7 @@ final class NetworkBuilder {
 
     private Operand<TFloat32> resnet18(Operand<TFloat32> x) {
         int w = spec.width();
-        x = relu(batchNorm("stem.bn", conv("stem.conv", x, 3, w, 1)));
+        x = relu(convBn("stem.conv", "stem.bn", x, 3, w, 1));
         int[] blocks = {2, 2, 2, 2};
         for (int stage = 0; stage < 4; stage++) {
             int channels = w << stage;
@@ -155,7 +175,7 @@ final class NetworkBuilder {
 
     private Operand<TFloat32> resnet50(Operand<TFloat32> x) {
         int w = spec.width();
-        x = relu(batchNorm("stem.bn", conv("stem.conv", x, 7, w, 2)));
+        x = relu(convBn("stem.conv", "stem.bn", x, 7, w, 2));
         x = maxPool3x3Stride2(pass, x);
         int[] blocks = {3, 4, 6, 3};
         for (int stage = 0; stage < 4; stage++) {
@@ -170,11 +190,11 @@ final class NetworkBuilder {
 
     private Operand<TFloat32> basicBlock(String name, Operand<TFloat32> x, int channels, int stride) {
         int in = channels(x);
-        Operand<TFloat32> y = relu(batchNorm(name + ".bn1", conv(name + ".conv1", x, 3, channels, stride)));
-        y = batchNorm(name + ".bn2", conv(name + ".conv2", y, 3, channels, 1));
+        Operand<TFloat32> y = relu(convBn(name + ".conv1", name + ".bn1", x, 3, channels, stride));
+        y = convBn(name + ".conv2", name + ".bn2", y, 3, channels, 1);
         Operand<TFloat32> shortcut = x;
         if (stride != 1 || in != channels) {
-            shortcut = batchNorm(name + ".down.bn", pointwiseConv(name + ".down.conv", x, channels, stride));
+            shortcut = convBn(name + ".down.conv", name + ".down.bn", x, 1, channels, stride);
         }
         return relu(pass.math.add(y, shortcut));
     }
@@ -182,12 +202,12 @@ final class NetworkBuilder {
     private Operand<TFloat32> bottleneck(String name, Operand<TFloat32> x, int channels, int stride) {
         int in = channels(x);
         int out = channels * 4;
-        Operand<TFloat32> y = relu(batchNorm(name + ".bn1", conv(name + ".conv1", x, 1, channels, 1)));
-        y = relu(batchNorm(name + ".bn2", conv(name + ".conv2", y, 3, channels, stride)));
-        y = batchNorm(name + ".bn3", conv(name + ".conv3", y, 1, out, 1));
+        Operand<TFloat32> y = relu(convBn(name + ".conv1", name + ".bn1", x, 1, channels, 1));
+        y = relu(convBn(name + ".conv2", name + ".bn2", y, 3, channels, stride));
+        y = convBn(name + ".conv3", name + ".bn3", y, 1, out, 1);
         Operand<TFloat32> shortcut = x;
         if (stride != 1 || in != out) {
-            shortcut = batchNorm(name + ".down.bn", pointwiseConv(name + ".down.conv", x, out, stride));
+            shortcut = convBn(name + ".down.conv", name + ".down.bn", x, 1, out, stride);
         }
         return relu(pass.math.add(y, shortcut));
     }
@@ -202,8 +222,8 @@ final class NetworkBuilder {
      * widths 4 and 8 ("double free or corruption", SIGSEGV in dnnl code) whenever more than one
      * thread ran. The subsampling is a strided slice, whose gradient is a plain scatter.
      */
-    private Operand<TFloat32> pointwiseConv(String name, Operand<TFloat32> x, int out, int stride) {
-        return conv(name, stride == 1 ? x : subsample(pass, x, stride), 1, out, 1);
+    private Operand<TFloat32> pointwiseConv(Operand<TFloat32> x, Operand<TFloat32> kernel, int stride) {
+        return convolve(pass, stride == 1 ? x : subsample(pass, x, stride), kernel, 1, 1);
     }
 
     /** Every {@code stride}-th row and column of an NHWC tensor, starting with the first. */
@@ -222,12 +242,25 @@ final class NetworkBuilder {
         return pass.nn.biasAdd(pass.linalg.matMul(pooled, kernel), bias);
     }
 
-    private Operand<TFloat32> conv(String name, Operand<TFloat32> x, int k, int out, int stride) {
+    /** Convolution {@code convName} then batch norm {@code bnName}, as the pass computes batch norm. */
+    private Operand<TFloat32> convBn(String convName, String bnName, Operand<TFloat32> x, int k, int out, int stride) {
         int in = channels(x);
         // He initialisation in fan-out mode, as torchvision's ResNet
         double std = Math.sqrt(2.0 / (k * k * out));
-        Variable<TFloat32> kernel = variable(name + ".kernel", Shape.of(k, k, in, out), Init.NORMAL, std, true, true);
-        return convolve(pass, x, kernel, k, stride);
+        Variable<TFloat32> kernel = variable(convName + ".kernel", Shape.of(k, k, in, out), Init.NORMAL, std, true, true);
+        BatchNormVariables bn = batchNormVariables(bnName, out);
+        if (batchNormMode == BatchNormMode.INFERENCE) {
+            // y = (conv(x, W) - mean) * scale + beta = conv(x, W * scale) + (beta - mean * scale):
+            // scale broadcasts over the kernel's last (output-channel) dimension
+            Operand<TFloat32> scale = pass.math.mul(bn.gamma(), pass.math.rsqrt(pass.math.add(bn.variance(),
+                    pass.constant(BN_EPSILON))));
+            Operand<TFloat32> shift = pass.math.sub(bn.beta(), pass.math.mul(bn.mean(), scale));
+            Operand<TFloat32> folded = pass.math.mul(kernel, scale);
+            Operand<TFloat32> y = k == 1 ? pointwiseConv(x, folded, stride) : convolve(pass, x, folded, k, stride);
+            return pass.nn.biasAdd(y, shift);
+        }
+        Operand<TFloat32> y = k == 1 ? pointwiseConv(x, kernel, stride) : convolve(pass, x, kernel, k, stride);
+        return batchNorm(bn, y);
     }
 
     /**
@@ -260,22 +293,28 @@ final class NetworkBuilder {
         return ops.pad(x, ops.constant(new int[][] {{0, 0}, {p, p}, {p, p}, {0, 0}}), ops.constant(0f));
     }
 
-    private Operand<TFloat32> batchNorm(String name, Operand<TFloat32> x) {
-        int c = channels(x);
-        Variable<TFloat32> gamma = variable(name + ".gamma", Shape.of(c), Init.ONES, 0, true, false);
-        Variable<TFloat32> beta = variable(name + ".beta", Shape.of(c), Init.ZEROS, 0, true, false);
-        Variable<TFloat32> mean = variable(name + ".running_mean", Shape.of(c), Init.ZEROS, 0, false, false);
-        Variable<TFloat32> var = variable(name + ".running_var", Shape.of(c), Init.ONES, 0, false, false);
-        if (training) {
-            FusedBatchNorm<TFloat32, TFloat32> bn = pass.nn.fusedBatchNorm(x, gamma, beta, mean, var,
+    private record BatchNormVariables(Variable<TFloat32> gamma, Variable<TFloat32> beta, Variable<TFloat32> mean,
+                                      Variable<TFloat32> variance) {
+    }
+
+    private BatchNormVariables batchNormVariables(String name, int c) {
+        return new BatchNormVariables(variable(name + ".gamma", Shape.of(c), Init.ONES, 0, true, false),
+                variable(name + ".beta", Shape.of(c), Init.ZEROS, 0, true, false),
+                variable(name + ".running_mean", Shape.of(c), Init.ZEROS, 0, false, false),
+                variable(name + ".running_var", Shape.of(c), Init.ONES, 0, false, false));
+    }
+
+    private Operand<TFloat32> batchNorm(BatchNormVariables v, Operand<TFloat32> x) {
+        if (batchNormMode == BatchNormMode.TRAINING) {
+            FusedBatchNorm<TFloat32, TFloat32> bn = pass.nn.fusedBatchNorm(x, v.gamma(), v.beta(), v.mean(), v.variance(),
                     FusedBatchNorm.isTraining(true), FusedBatchNorm.epsilon(BN_EPSILON),
                     FusedBatchNorm.exponentialAvgFactor(BN_AVERAGE_FACTOR));
             // with an averaging factor, the batch outputs already are the new running statistics
-            statisticUpdates.add(pass.assign(mean, bn.batchMean()));
-            statisticUpdates.add(pass.assign(var, bn.batchVariance()));
+            statisticUpdates.add(pass.assign(v.mean(), bn.batchMean()));
+            statisticUpdates.add(pass.assign(v.variance(), bn.batchVariance()));
             return bn.y();
         }
-        return pass.nn.fusedBatchNorm(x, gamma, beta, mean, var, FusedBatchNorm.isTraining(false),
+        return pass.nn.fusedBatchNorm(x, v.gamma(), v.beta(), v.mean(), v.variance(), FusedBatchNorm.isTraining(false),
                 FusedBatchNorm.epsilon(BN_EPSILON)).y();
     }
 

@@ -18,12 +18,13 @@ import org.tensorflow.types.TInt32;
  */
 public final class TensorFlowBenchmark {
     /** Images per second of each workload. */
-    public record Throughput(String arch, int width, int batch, String settings, double train, double inference,
-                             double inputGradient) {
+    public record Throughput(String arch, int width, long parameters, int batch, String settings, double train,
+                             double inference, double inputGradient) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%s w%d batch %d [%s]: train %.1f, inference %.1f, input-gradient %.1f images/s",
-                    arch, width, batch, settings, train, inference, inputGradient);
+            return String.format(Locale.ROOT,
+                    "%s w%d (%d parameters) batch %d [%s]: train %.1f, inference %.1f, input-gradient %.1f images/s",
+                    arch, width, parameters, batch, settings, train, inference, inputGradient);
         }
     }
 
@@ -37,6 +38,16 @@ public final class TensorFlowBenchmark {
      */
     public static Throughput run(String arch, int width, int batch, int warmup, int steps, SessionOptions options,
                                  Consumer<String> log) {
+        return run(arch, width, batch, warmup, steps, options, true, log);
+    }
+
+    /**
+     * As {@link #run(String, int, int, int, int, SessionOptions, Consumer)}; with {@code foldBatchNorm}
+     * false the inference network keeps batch norm after its convolutions, as models saved before
+     * the folding do (for comparing the two).
+     */
+    public static Throughput run(String arch, int width, int batch, int warmup, int steps, SessionOptions options,
+                                 boolean foldBatchNorm, Consumer<String> log) {
         ImageShape shape = arch.equals("resnet50") ? new ImageShape(224, 224, 3) : new ImageShape(32, 32, 3);
         ModelSpec spec = new ModelSpec(arch, width, shape, 10, new float[] {0.5f, 0.5f, 0.5f},
                 new float[] {0.25f, 0.25f, 0.25f}, 0, null);
@@ -50,9 +61,11 @@ public final class TensorFlowBenchmark {
             labels[i] = rng.nextInt(10);
         }
         String settings = "intra=" + options.intraOpThreads() + " inter=" + options.interOpThreads() + " xla=" + options.xla()
-                + " onednn=" + !"0".equals(System.getenv("TF_ENABLE_ONEDNN_OPTS"));
+                + " onednn=" + !"0".equals(System.getenv("TF_ENABLE_ONEDNN_OPTS"))
+                + " batch-norm=" + (foldBatchNorm ? "folded" : "unfolded");
         try (Graph g = new Graph()) {
-            ModelGraph mg = new ModelGraph(g, spec, 0, 1e-4);
+            ModelGraph mg = new ModelGraph(g, spec, 0, 1e-4, foldBatchNorm
+                    ? NetworkBuilder.BatchNormMode.INFERENCE : NetworkBuilder.BatchNormMode.INFERENCE_UNFOLDED);
             try (Session s = new Session(g, options.config());
                  TFloat32 x = Tensors.images(px, 0, batch, shape.height(), shape.width(), shape.channels());
                  TInt32 y = Tensors.ints(labels, 0, batch);
@@ -77,9 +90,18 @@ public final class TensorFlowBenchmark {
                     }
                 });
                 log.accept(String.format(Locale.ROOT, "input-gradient %.1f images/s", gradient));
-                return new Throughput(arch, width, batch, settings, train, inference, gradient);
+                return new Throughput(arch, width, parameters(mg), batch, settings, train, inference, gradient);
             }
         }
+    }
+
+    /** Trained values (kernels, batch-norm scales and shifts, head), as PyTorch's {@code parameters()} counts them. */
+    static long parameters(ModelGraph mg) {
+        long n = 0;
+        for (var v : mg.network.trainable()) {
+            n += v.shape().size();
+        }
+        return n;
     }
 
     private static double time(int warmup, int steps, int batch, Runnable step) {

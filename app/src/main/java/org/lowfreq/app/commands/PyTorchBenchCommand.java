@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code lowfreq bench pytorch FILE.pt}: logits and input-gradient images/s of a TorchScript model
  * through the pytorch backend (random [0,1] images), for a side-by-side comparison with PyTorch in
- * Python on the same file ({@code tools/bench-pytorch.py}, {@code tools/bench-pytorch.sh}).
+ * Python on the same file ({@code bench/vs-pytorch.sh --torchscript FILE.pt}).
  */
 @Command(name = "pytorch", mixinStandardHelpOptions = true,
         description = {"Measure logits and input-gradient images/s of a TorchScript model through the pytorch backend.",

@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -94,6 +95,10 @@ public final class QuickstartCommand implements Callable<Integer> {
                 out.println("report: not written, some jobs did not finish (see 'lowfreq status --store " + store + "')");
             }
         }
+        // from the JVM's start, so the log shows the command's whole wall time (JVM and plugin start-up
+        // included; the launcher's build, if any, came before and is excluded)
+        long seconds = Math.round(ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
+        out.println("quickstart finished in " + seconds + " s");
         out.flush();
         return code;
     }

@@ -43,12 +43,15 @@ public final class TensorFlowBenchCommand implements Runnable {
     @Option(names = "--xla", description = "XLA just-in-time compilation (global jit level ON_1).")
     boolean xla;
 
+    @Option(names = "--unfolded-batch-norm", description = "Inference network with batch norm after each convolution, as models saved before the folding (to compare).")
+    boolean unfolded;
+
     @Override
     public void run() {
         var out = spec.commandLine().getOut();
         SessionOptions options = new SessionOptions(intra, inter, xla, batch);
         for (int w : widths) {
-            var result = TensorFlowBenchmark.run(arch, w, batch, warmup, steps, options, line -> {
+            var result = TensorFlowBenchmark.run(arch, w, batch, warmup, steps, options, !unfolded, line -> {
                 out.println("  " + line);
                 out.flush();
             });
