@@ -7,6 +7,7 @@ import org.lowfreq.datasets.stream.Batch;
 import org.lowfreq.datasets.stream.BatchLoader;
 import org.lowfreq.datasets.stream.ExampleSource;
 import org.lowfreq.datasets.stream.LoaderSettings;
+import org.lowfreq.datasets.stream.UnreadablePolicy;
 import org.lowfreq.spi.ImageShape;
 import org.lowfreq.spi.ProgressListener;
 import org.lowfreq.spi.Seeds;
@@ -55,12 +56,24 @@ final class EpochLoop {
      * left out (batch norm cannot train on it).
      */
     static BatchLoader epochLoader(ExampleSource train, int batch, int workers, long seed, int epoch) {
+        return epochLoader(train, batch, workers, seed, epoch, UnreadablePolicy.REFUSE);
+    }
+
+    /** As above; an unreadable image is refused or left out and reported, as {@code unreadable} says. */
+    static BatchLoader epochLoader(ExampleSource train, int batch, int workers, long seed, int epoch,
+                                   UnreadablePolicy unreadable) {
         int n = train.size();
         int[] order = TrainingData.permutation(n, Seeds.random(seed, "epoch-order", epoch));
         if (n % batch == 1 && n > 1) {
             order = java.util.Arrays.copyOf(order, n - 1);
         }
-        return new BatchLoader(train, order, LoaderSettings.of(batch, workers, seed, "augment", epoch), null);
+        return new BatchLoader(train, order, LoaderSettings.of(batch, workers, seed, "augment", epoch).withUnreadable(unreadable),
+                EpochLoop::reportSkipped);
+    }
+
+    /** A skipped image goes to the run's log by path: never dropped silently. */
+    static void reportSkipped(String message) {
+        System.err.println("warning: skipped (--on-unreadable skip): " + message);
     }
 
     /**
@@ -79,7 +92,7 @@ final class EpochLoop {
         long seen = 0;
         boolean adversarial = spec.family().equals("adversarial");
         float[] logits = new float[batch * classes];
-        try (BatchLoader loader = epochLoader(train, batch, recipe.loaderWorkers(), spec.seed(), epoch);
+        try (BatchLoader loader = epochLoader(train, batch, recipe.loaderWorkers(), spec.seed(), epoch, recipe.unreadable());
              TFloat32 lrTensor = TFloat32.scalarOf((float) lr)) {
             progress.start(String.format(Locale.ROOT, "epoch %d/%d", epoch + 1, spec.epochs()),
                     Math.min(train.size(), (long) loader.batchCount() * batch));
@@ -169,15 +182,27 @@ final class EpochLoop {
      * reused from batch to batch.
      */
     static double[] evaluate(Session session, ModelGraph mg, int classes, ExampleSource images, int batch, int workers) {
+        return evaluate(session, mg, classes, images, batch, workers, UnreadablePolicy.REFUSE);
+    }
+
+    /** As above; with {@code skip}, an unreadable image is left out of the means and reported. */
+    static double[] evaluate(Session session, ModelGraph mg, int classes, ExampleSource images, int batch, int workers,
+                             UnreadablePolicy unreadable) {
         ImageShape s = images.shape();
         double loss = 0;
         long correct = 0;
         float[] perImage = new float[batch];
         float[] logits = new float[batch * classes];
-        try (BatchLoader loader = BatchLoader.sequential(images, LoaderSettings.of(batch, workers, 0, "evaluate", 0), null)) {
+        long seen = 0;
+        try (BatchLoader loader = BatchLoader.sequential(images,
+                LoaderSettings.of(batch, workers, 0, "evaluate", 0).withUnreadable(unreadable), EpochLoop::reportSkipped)) {
             while (loader.hasNext()) {
                 try (Batch b = loader.next()) {
                     int m = b.count();
+                    if (m == 0) {
+                        continue; // every image of the batch was unreadable and skipped
+                    }
+                    seen += m;
                     try (TFloat32 x = Tensors.images(b.images().pixels(), 0, m, s.height(), s.width(), s.channels());
                          TInt32 y = Tensors.ints(b.images().labels(), 0, m);
                          Result r = session.runner().feed(mg.images, x).feed(mg.labels, y)
@@ -192,6 +217,9 @@ final class EpochLoop {
                 }
             }
         }
-        return new double[] {loss / images.size(), (double) correct / images.size()};
+        if (seen == 0) {
+            throw new org.lowfreq.spi.UserInputException("no image of " + images.describe(0) + "'s split could be read");
+        }
+        return new double[] {loss / seen, (double) correct / seen};
     }
 }

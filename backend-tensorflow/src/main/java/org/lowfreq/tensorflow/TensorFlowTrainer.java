@@ -115,7 +115,7 @@ public final class TensorFlowTrainer implements Trainer {
                     EpochLoop.EpochTimes epochTimes = EpochLoop.runEpoch(spec, recipe, mg, classes, session, split.train(), epoch,
                             lr, progress);
                     times = times.plus(epochTimes);
-                    double[] val = EpochLoop.evaluate(session, mg, classes, split.validation(), inferenceBatch, workers);
+                    double[] val = EpochLoop.evaluate(session, mg, classes, split.validation(), inferenceBatch, workers, recipe.unreadable());
                     if (val[0] < bestLoss) {
                         bestLoss = val[0];
                         bestEpoch = epoch;
@@ -131,7 +131,7 @@ public final class TensorFlowTrainer implements Trainer {
                 session.restore(checkpoints.resolve("best").resolve("ckpt").toString());
                 double testAccuracy = Double.NaN;
                 if (split.test() != null) {
-                    testAccuracy = EpochLoop.evaluate(session, mg, classes, split.test(), inferenceBatch, workers)[1];
+                    testAccuracy = EpochLoop.evaluate(session, mg, classes, split.test(), inferenceBatch, workers, recipe.unreadable())[1];
                 }
                 Properties finalState = TrainingCheckpoints.readState(checkpoints);
                 ModelCard card = TrainingProvenance.card(backendName, spec, recipe, data, model, testAccuracy, bestEpoch, bestLoss,

@@ -1,6 +1,8 @@
 package org.lowfreq.tensorflow;
 
 import java.util.Locale;
+
+import org.lowfreq.datasets.stream.UnreadablePolicy;
 import java.util.Set;
 
 import org.lowfreq.spi.Options;
@@ -30,16 +32,19 @@ import org.lowfreq.spi.ValueRange;
  *                           (2; 0 = on the step thread); the batches are the same for any count
  * @param inferenceBatchSize images per validation and test batch (0 = about half a million pixels:
  *                           512 at 32 px, 128 at 64 px, 16 at 224 px); does not change the numbers
+ * @param unreadable         an image file that cannot be decoded stops the run naming it ({@code refuse},
+ *                           the default), or is left out and reported by path ({@code skip})
  */
 public record TrainingRecipe(double weightDecay, double validationFraction, boolean augment, double rotationDegrees,
                              double colourJitter, double pgdEpsilon,
                              int pgdSteps, double pgdStepSize, String augmentation, double noiseSigma,
                              int augmixWidth, int augmixDepth, int augmixSeverity, String initFrom, int pcaFitLimit,
-                             int loaderWorkers, int inferenceBatchSize) {
+                             int loaderWorkers, int inferenceBatchSize, UnreadablePolicy unreadable) {
     public static final Set<String> KEYS = Set.of("weight-decay", "validation-fraction", "augment", "rotation",
             "colour-jitter", "pgd-epsilon",
             "pgd-steps", "pgd-step-size", "augmentation", "noise-sigma", "augmix-width", "augmix-depth",
-            "augmix-severity", "init-from", "pca-fit-limit", "loader-workers", "inference-batch-size");
+            "augmix-severity", "init-from", "pca-fit-limit", "loader-workers", "inference-batch-size",
+            "on-unreadable");
 
     /**
      * Options that decide how fast a run goes, never what it computes: left out of the resume
@@ -77,7 +82,8 @@ public record TrainingRecipe(double weightDecay, double validationFraction, bool
                 o.getInt("augmix-depth", 3, ValueRange.AT_LEAST_ONE), o.getInt("augmix-severity", 3, ValueRange.AT_LEAST_ONE),
                 o.getString("init-from", ""), o.getInt("pca-fit-limit", 10000, ValueRange.AT_LEAST_ONE),
                 o.getInt("loader-workers", DEFAULT_LOADER_WORKERS, ValueRange.ZERO_OR_MORE),
-                o.getInt("inference-batch-size", 0, ValueRange.ZERO_OR_MORE));
+                o.getInt("inference-batch-size", 0, ValueRange.ZERO_OR_MORE),
+                UnreadablePolicy.parse(o.getString("on-unreadable", UnreadablePolicy.REFUSE.spelling())));
         if (r.validationFraction <= 0 || r.validationFraction >= 0.5) {
             throw new UserInputException("validation-fraction must be in (0, 0.5), got " + r.validationFraction);
         }

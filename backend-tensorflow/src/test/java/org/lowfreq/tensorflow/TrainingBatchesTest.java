@@ -61,6 +61,63 @@ class TrainingBatchesTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void anUnreadableImageIsRefusedByDefaultAndLeftOutWithSkip() {
+        Images images = trainImages();
+        int bad = fisherYates(images.count(), Seeds.random(SEED, "epoch-order", EPOCH))[0]; // first of the epoch
+        org.lowfreq.datasets.stream.ExampleSource broken = new org.lowfreq.datasets.stream.ExampleSource() {
+            @Override
+            public int size() {
+                return images.count();
+            }
+
+            @Override
+            public ImageShape shape() {
+                return images.shape();
+            }
+
+            @Override
+            public int label(int index) {
+                return images.labels()[index];
+            }
+
+            @Override
+            public void produce(int index, SplittableRandom rng, float[] dst, int offset) {
+                if (index == bad) {
+                    throw new org.lowfreq.datasets.stream.UnreadableExampleException("train/n0/bad.JPEG", "not a JPEG", null);
+                }
+                System.arraycopy(images.pixels(), images.offset(index), dst, offset, images.shape().size());
+            }
+
+            @Override
+            public String describe(int index) {
+                return "image " + index;
+            }
+        };
+        TrainingRecipe refuse = TrainingRecipe.of(Options.EMPTY);
+        TrainingRecipe skip = TrainingRecipe.of(Options.of("on-unreadable", "skip"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+            try (BatchLoader loader = EpochLoop.epochLoader(broken, BATCH, 2, SEED, EPOCH, refuse.unreadable())) {
+                while (loader.hasNext()) {
+                    loader.next().close();
+                }
+            }
+        }).isInstanceOf(org.lowfreq.spi.UserInputException.class).hasMessageContaining("train/n0/bad.JPEG");
+        int seen = 0;
+        try (BatchLoader loader = EpochLoop.epochLoader(broken, BATCH, 2, SEED, EPOCH, skip.unreadable())) {
+            while (loader.hasNext()) {
+                try (Batch b = loader.next()) {
+                    seen += b.count();
+                    assertThat(b.indices()).doesNotContain(bad);
+                }
+            }
+            assertThat(loader.skipped()).containsExactly("train/n0/bad.JPEG");
+        }
+        assertThat(seen).isEqualTo(20 - 1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrainingRecipe.of(Options.of("on-unreadable", "ignore")))
+                .isInstanceOf(org.lowfreq.spi.UserInputException.class).hasMessageContaining("ignore");
+    }
+
     /** The pre-loader trainer: split, epoch order, then per image crop/flip and the family's extra from one stream. */
     private float[] expectedPixels(String kind, TrainingRecipe recipe) {
         Images train = trainImages();

@@ -13,6 +13,7 @@ import org.lowfreq.spi.ModelCardFile;
 import org.lowfreq.spi.Options;
 import org.lowfreq.spi.TrainingSpec;
 import org.lowfreq.spi.UserInputException;
+import org.lowfreq.datasets.stream.UnreadablePolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -117,6 +118,11 @@ public final class TrainCommand implements Runnable {
                     + "step thread). Speed only: the batches, and so the model, are the same for any N.")
     Integer loaderWorkers;
 
+    @Option(names = "--on-unreadable", paramLabel = "refuse|skip",
+            description = "An image file that cannot be decoded (image-folder sets): refuse stops naming it (default);"
+                    + " skip leaves it out and logs its path.")
+    String onUnreadable;
+
     @Option(names = "--inference-batch-size", converter = ValueConverters.ZeroOrMore.class, paramLabel = "N",
             description = "Images per validation and test batch (default 0 = about 0.5 M pixels: 512 at 32 px, 16 at 224 px). Speed and memory only.")
     Integer inferenceBatchSize;
@@ -160,6 +166,9 @@ public final class TrainCommand implements Runnable {
         }
         if (colourJitter != null) {
             options = options.with("colour-jitter", Double.toString(colourJitter));
+        }
+        if (onUnreadable != null) {
+            options = options.with("on-unreadable", UnreadablePolicy.parse(onUnreadable).spelling());
         }
         if (loaderWorkers != null) {
             options = options.with("loader-workers", Integer.toString(loaderWorkers));

@@ -194,7 +194,8 @@ public final class BatchLoader implements AutoCloseable {
                 } catch (UnreadableExampleException e) {
                     if (settings.unreadable() == UnreadablePolicy.REFUSE) {
                         throw new UserInputException(e.getMessage(),
-                                "remove or replace the file, or pass --on-unreadable skip to leave unreadable images out (each is reported)", e);
+                                "remove or replace the file; lowfreq train and lowfreq data bench can leave unreadable images out with"
+                                        + " --on-unreadable skip (each is reported by path)", e);
                     }
                     left.add(e.source());
                     skipMessages.computeIfAbsent(k, x -> new ArrayList<>()).add(e.getMessage());
