@@ -19,7 +19,8 @@ import org.lowfreq.spi.Seeds;
  * of {@code relativeStep * eps}, projection, clipping) on one (image, epsilon) task each. Every
  * gradient call also judges each slot's current iterate: an image leaves at its first successful
  * iterate; a final iterate is judged by a forward pass alone and, when it fails, the image moves on
- * to the next epsilon of the grid in the same slot; a freed slot takes the next waiting image, so the batch the model sees stays full while
+ * to its next epsilon in the same slot (the grid climbed in strides of at least
+ * {@link ProtocolSettings#SWEEP_STRIDE}, {@link ProtocolSettings#nextSweepLevel}); a freed slot takes the next waiting image, so the batch the model sees stays full while
  * images remain.
  *
  * <p>Success is read from the cross-entropy the gradient call returns ({@code p_t = exp(-CE)};
@@ -37,6 +38,7 @@ final class PgdSweep {
     private final TargetCriterion criterion;
     private final long seed;
     private final int slots;
+    private final ProtocolSettings settings;
 
     PgdSweep(ProtocolSettings settings, int slots) {
         if (slots < 1) {
@@ -49,6 +51,7 @@ final class PgdSweep {
         this.criterion = new TargetCriterion(settings.minProbability());
         this.seed = settings.seed();
         this.slots = slots;
+        this.settings = settings;
     }
 
     /** One (image, epsilon) task in progress. */
@@ -157,8 +160,9 @@ final class PgdSweep {
             AdversarialExample a = new AdversarialExample(iterate, iterate.clone(), e.success()[k],
                     Perturbations.norm(norm, s.delta, 0, d), e.targetProbability()[k]);
             best[s.image] = Attacks.better(best[s.image], a);
-            if (!e.success()[k] && s.level + 1 < grid.length) {
-                s.start(s.level + 1, x0, d, ids[s.image]);
+            int next = settings.nextSweepLevel(s.level);
+            if (!e.success()[k] && next >= 0) {
+                s.start(next, x0, d, ids[s.image]);
             } else {
                 active.remove(s);
             }

@@ -76,6 +76,120 @@ class PgdSweepTest {
         }
     }
 
+    /**
+     * Records, per gradient call, which images it held (each row is matched to its nearest clean
+     * image: the perturbations here are far smaller than the distances between images) and fails
+     * when an image comes back after a call in which its iterate already succeeded.
+     */
+    private static final class SpentAfterSuccess implements org.lowfreq.spi.Classifier {
+        final CountingClassifier inner = new CountingClassifier(CASE.model);
+        final java.util.Set<Integer> done = new java.util.HashSet<>();
+        final java.util.List<Integer> spentAfterSuccess = new java.util.ArrayList<>();
+        final int[] gradients = new int[CASE.images.count()];
+
+        @Override
+        public org.lowfreq.spi.ModelCard card() {
+            return inner.card();
+        }
+
+        @Override
+        public java.util.Set<org.lowfreq.spi.Capability> capabilities() {
+            return inner.capabilities();
+        }
+
+        @Override
+        public org.lowfreq.spi.Logits logits(org.lowfreq.spi.Images images) {
+            return inner.logits(images);
+        }
+
+        @Override
+        public org.lowfreq.spi.LossGradient lossGradient(org.lowfreq.spi.Images images, int[] classes,
+                                                         org.lowfreq.spi.Loss loss) {
+            TargetCriterion.Evaluation e = new TargetCriterion(0.5).evaluate(CASE.model, images, classes);
+            for (int k = 0; k < images.count(); k++) {
+                int i = nearest(images.image(k));
+                gradients[i]++;
+                if (done.contains(i)) {
+                    spentAfterSuccess.add(i);
+                }
+                if (e.success()[k]) {
+                    done.add(i);
+                }
+            }
+            return inner.lossGradient(images, classes, loss);
+        }
+
+        @Override
+        public void close() {
+        }
+
+        private static int nearest(float[] row) {
+            int best = -1;
+            double bestD = Double.POSITIVE_INFINITY;
+            double second = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < CASE.images.count(); i++) {
+                double dist = Perturbations.l2(difference(row, CASE.images.image(i)), 0, row.length);
+                if (dist < bestD) {
+                    second = bestD;
+                    bestD = dist;
+                    best = i;
+                } else if (dist < second) {
+                    second = dist;
+                }
+            }
+            assertThat(bestD).as("a row is matched to one image without doubt").isLessThan(second / 2);
+            return best;
+        }
+
+        private static float[] difference(float[] a, float[] b) {
+            float[] out = new float[a.length];
+            for (int q = 0; q < a.length; q++) {
+                out[q] = a[q] - b[q];
+            }
+            return out;
+        }
+    }
+
+    @Test
+    void noGradientIsSpentOnAnImageOnceOneOfItsIteratesSucceeded() {
+        int n = CASE.images.count();
+        double highest = 0;
+        double lowest = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            highest = Math.max(highest, CASE.minimal(Norm.LINF, i));
+            lowest = Math.min(lowest, CASE.minimal(Norm.LINF, i));
+        }
+        // two epsilons below every minimal one (a stride of 4 apart, so the sweep visits both), then
+        // 4x the largest: two failed PGD runs per image, then a success within a few steps
+        SpentAfterSuccess m = new SpentAfterSuccess();
+        double[] grid = {lowest / 8, lowest / 2, highest * 4};
+        AdversarialExample[] found = new PgdSweep(settings(Norm.LINF, grid), 3).run(m, CASE.images, CASE.targets, ids());
+        assertThat(m.spentAfterSuccess).as("images that took gradients after a success").isEmpty();
+        for (int i = 0; i < n; i++) {
+            assertThat(found[i].success()).isTrue();
+            assertThat(m.done).contains(i);
+            // 2 failed epsilons of 40 steps each, then the steps to the first success
+            assertThat(m.gradients[i]).isGreaterThan(2 * PgdAttack.defaultSteps(Norm.LINF))
+                    .isLessThan(3 * PgdAttack.defaultSteps(Norm.LINF));
+        }
+    }
+
+    @Test
+    void theSweepClimbsTheGridInStridesOfFourThenTakesTheLargest() {
+        ProtocolSettings linf = ProtocolSettings.defaults(Norm.LINF, 2);
+        assertThat(ladder(linf)).containsExactly(0.0005, 0.002, 0.008, 0.032, 0.128, 0.25);
+        assertThat(ladder(ProtocolSettings.defaults(Norm.L2, 2))).containsExactly(0.02, 0.1, 0.5, 2.0, 10.0);
+        assertThat(ladder(linf.withEpsilonGrid(new double[] {0.1, 0.2}))).containsExactly(0.1, 0.2);
+    }
+
+    private static java.util.List<Double> ladder(ProtocolSettings s) {
+        java.util.List<Double> out = new java.util.ArrayList<>();
+        for (int level = 0; level >= 0; level = s.nextSweepLevel(level)) {
+            out.add(s.epsilonGrid()[level]);
+        }
+        return out;
+    }
+
     private static float[] concat(AdversarialExample[] a) {
         int d = CASE.images.shape().size();
         float[] out = new float[a.length * d];
