@@ -38,16 +38,6 @@ public record ProtocolSettings(Norm norm, int images, double minProbability, lon
      */
     public static final int DEFAULT_BATCH = 128;
     public static final double[] L2_GRID = {0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10};
-    /**
-     * The PGD sweep climbs the grid in strides of at least this factor (then the largest epsilon):
-     * each failed epsilon costs a full PGD run, and the sweep's success only seeds the refinement,
-     * which shrinks it by far more than 4x within its steps. Climbing every grid value cost about
-     * 270 gradients per image on a trained ResNet-18 (width 16, 100 CIFAR-10 images, Linf), the
-     * thinned ladder about 125, at the same final epsilons (paired geometric-mean ratio 1.003;
-     * docs/BENCHMARKS.md). Success rates are still reported at every grid
-     * epsilon: they are read from the final minimal epsilons.
-     */
-    public static final double SWEEP_STRIDE = 4;
 
     public ProtocolSettings {
         if (images < 2) {
@@ -150,17 +140,6 @@ public record ProtocolSettings(Norm norm, int images, double minProbability, lon
         return fmnSteps * fmnRestarts;
     }
 
-    /** The grid index the sweep tries after a failure at {@code level}, or -1 after the largest. */
-    public int nextSweepLevel(int level) {
-        int last = epsilonGrid.length - 1;
-        for (int j = level + 1; j < last; j++) {
-            if (epsilonGrid[j] >= SWEEP_STRIDE * epsilonGrid[level] * (1 - 1e-9)) {
-                return j;
-            }
-        }
-        return level < last ? last : -1;
-    }
-
     /** The largest epsilon of the grid: the bisection protocol's first PGD budget and upper bound. */
     public double maxEpsilon() {
         return epsilonGrid[epsilonGrid.length - 1];
@@ -175,7 +154,7 @@ public record ProtocolSettings(Norm norm, int images, double minProbability, lon
     public String fingerprint(String modelName) {
         return "model=" + modelName + " norm=" + norm.label() + " n=" + images + " min_prob=" + minProbability
                 + " seed=" + seed + " grid=" + Arrays.toString(epsilonGrid) + " pgd=" + pgdSteps + "x" + pgdRelativeStep
-                + " fmn=" + fmnSteps + "x" + fmnStepSize + "x" + fmnRestarts + " scale=" + scaleIterations + (protocol == SearchProtocol.SWEEP ? " stride=" + SWEEP_STRIDE : "")
+                + " fmn=" + fmnSteps + "x" + fmnStepSize + "x" + fmnRestarts + " scale=" + scaleIterations + (protocol == SearchProtocol.SWEEP ? " sweep-start=first-order" : "")
                 + " batch=" + batchSize + (protocol == SearchProtocol.SWEEP ? ""
                 : " protocol=" + protocol.label() + " bisection=" + bisectionSteps)
                 + (refinement == Refinement.FMN ? "" : " refine=" + refinement.label());

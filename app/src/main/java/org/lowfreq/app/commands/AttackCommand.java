@@ -34,11 +34,15 @@ import picocli.CommandLine.Spec;
 /** {@code lowfreq attack}: the targeted minimal-perturbation protocol (docs/METHODS.md 3) on a saved model. */
 @Command(name = "attack", mixinStandardHelpOptions = true,
         description = {"Find minimal targeted adversarial perturbations of the first N test images.",
-                "A PGD epsilon sweep, then FMN refinement (--protocol sweep), or the paper code's PGD bisection "
-                        + "(--protocol bisection) (docs/METHODS.md, section 3); writes results.csv, per-image "
+                "A PGD epsilon sweep (each image starting at the largest grid epsilon below its first-order distance "
+                        + "to success, leaving at its first success), then FMN refinement (--protocol sweep), or the paper "
+                        + "code's PGD bisection (--protocol bisection) (docs/METHODS.md, section 3); writes results.csv, per-image "
                         + "epsilons, targets, perturbations.npy, the success-vs-epsilon curve and the perturbation "
                         + "spectrum (heat map, f_0.5) to --out. Resumable: finished batches in --out are not redone. "
                         + "The default --n matches experiment files (100 images).",
+                "After the run it prints seconds per image, the time inside the model's gradient and forward calls, and "
+                        + "its image-gradients per second as a percentage of the 'lowfreq bench' input-gradient rate, "
+                        + "measured on this model before and after the attack.",
                 "Example:",
                 "  lowfreq attack --model models/baseline --norm linf --n 100 --out out/attack-baseline"})
 public final class AttackCommand implements Runnable {
@@ -66,7 +70,7 @@ public final class AttackCommand implements Runnable {
     long seed;
 
     @Option(names = "--eps-grid", converter = ValueConverters.Positive.class, split = ",", paramLabel = "E,E,...",
-            description = "PGD sweep epsilons, increasing (default linf: 0.0005..0.25 doubling plus 2/255, 4/255, 8/255;"
+            description = "PGD sweep epsilons, increasing; success rates are reported at each (default linf: 0.0005..0.25 doubling plus 2/255, 4/255, 8/255;"
                     + " l2: 0.02..10). Bisection starts at the largest.")
     double[] epsGrid;
 
