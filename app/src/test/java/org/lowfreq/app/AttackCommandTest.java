@@ -78,7 +78,10 @@ class AttackCommandTest {
                 "--dataset", "cifar10", "--n", "2", "--targets", good.toString(), "--protocol", "bisection",
                 "--pgd-steps", "2", "--out", out.toString());
         assertThat(ok.code()).as(ok.err()).isZero();
-        assertThat(ok.out()).contains("PGD bisection: found 0/2");
+        assertThat(ok.out()).contains("PGD bisection: found 0/2")
+                // the protocol's rate against the bench's own input-gradient workload, and where the time went
+                .containsPattern("image-gradients/s = \\d+% of the bench input-gradient rate [0-9.]+ images/s \\('lowfreq bench'")
+                .contains("batch 128, 10 timed calls").containsPattern("time in gradient calls [0-9.]+ s, in forward calls");
         assertThat(Files.readAllLines(out.resolve("targets.csv"))).containsExactly("index,label,target", "0,3,5", "1,8,2");
         assertThat(Files.readString(out.resolve("results.csv"))).contains("epsilon_min_linf_median_success")
                 .contains("protocol: PGD bisection").contains(",attack-linf-bisection,").doesNotContain("protocol: sweep");

@@ -18,6 +18,9 @@ final class CountingClassifier implements Classifier {
     private final Classifier inner;
     final AtomicLong forwardImages = new AtomicLong();
     final AtomicLong gradientImages = new AtomicLong();
+    /** Wall time inside the wrapped model's calls: the rest of an attack's time is its own bookkeeping. */
+    final AtomicLong gradientNanos = new AtomicLong();
+    final AtomicLong forwardNanos = new AtomicLong();
     /** The size of every gradient call, in order (how full the batches were). */
     final List<Integer> gradientBatches = Collections.synchronizedList(new ArrayList<>());
 
@@ -38,14 +41,24 @@ final class CountingClassifier implements Classifier {
     @Override
     public Logits logits(Images images) {
         forwardImages.addAndGet(images.count());
-        return inner.logits(images);
+        long t0 = System.nanoTime();
+        try {
+            return inner.logits(images);
+        } finally {
+            forwardNanos.addAndGet(System.nanoTime() - t0);
+        }
     }
 
     @Override
     public LossGradient lossGradient(Images images, int[] classes, Loss loss) {
         gradientImages.addAndGet(images.count());
         gradientBatches.add(images.count());
-        return inner.lossGradient(images, classes, loss);
+        long t0 = System.nanoTime();
+        try {
+            return inner.lossGradient(images, classes, loss);
+        } finally {
+            gradientNanos.addAndGet(System.nanoTime() - t0);
+        }
     }
 
     @Override

@@ -50,10 +50,15 @@ public final class MinimalEpsilonProtocol {
      * @param perturbations N x H x W x C, {@code x_adv - x}; zeros where no success was found
      * @param minimalEpsilon per image, NaN when none found
      * @param notes          per image, "" or what went wrong for it (e.g. a refinement that did not converge)
+     * @param gradientSeconds wall time inside the model's gradient calls (the rest of {@code seconds} is forward
+     *                        passes and the protocol's own work)
+     * @param forwardSeconds  wall time inside the model's forward calls
+     * @param imagesComputed  images of the batches computed in this run (not loaded from a previous one)
      */
     public record Outcome(Images images, int[] targets, boolean[] success, double[] minimalEpsilon,
                           double[] targetProbability, float[] perturbations, long gradientImages, long forwardImages,
-                          double seconds, int batchesComputed, String[] notes) {
+                          double seconds, int batchesComputed, String[] notes, double gradientSeconds,
+                          double forwardSeconds, int imagesComputed) {
         public int found() {
             int k = 0;
             for (boolean b : success) {
@@ -105,6 +110,7 @@ public final class MinimalEpsilonProtocol {
         String[] notes = new String[n];
         int batches = (n + settings.batchSize() - 1) / settings.batchSize();
         int computed = 0;
+        int imagesComputed = 0;
         long start = System.nanoTime();
         progress.start("attack " + settings.norm().label() + " (" + settings.description() + ")", n);
         try {
@@ -119,6 +125,7 @@ public final class MinimalEpsilonProtocol {
                     batch = search.attack(counting, images.slice(from, to), Arrays.copyOfRange(targets, from, to), from, progress);
                     store.save(b, batch);
                     computed++;
+                    imagesComputed += to - from;
                 }
                 for (int i = 0; i < batch.count(); i++) {
                     success[from + i] = batch.success()[i];
@@ -139,7 +146,8 @@ public final class MinimalEpsilonProtocol {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Outcome(images, targets, success, eps, prob, perturbations, counting.gradientImages.get(),
-                counting.forwardImages.get(), seconds, computed, notes);
+                counting.forwardImages.get(), seconds, computed, notes, counting.gradientNanos.get() / 1e9,
+                counting.forwardNanos.get() / 1e9, imagesComputed);
     }
 
     // ---- read-outs ----

@@ -32,6 +32,11 @@ public record ProtocolSettings(Norm norm, int images, double minProbability, lon
     /** The default Linf grid: doubling from 0.0005 to 0.25, plus the standard budgets. */
     public static final double[] LINF_GRID = {0.0005, 0.001, 0.002, 0.004, 2 / 255.0, 0.008, 4 / 255.0, 0.016, 8 / 255.0,
         0.032, 0.064, 0.128, 0.25};
+    /**
+     * Images per persisted batch, and so at most per gradient call: the batch of {@code lowfreq bench}'s
+     * input-gradient workload ({@code InputGradientBench.DEFAULT}), where the backend's rate was measured.
+     */
+    public static final int DEFAULT_BATCH = 128;
     public static final double[] L2_GRID = {0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10};
 
     public ProtocolSettings {
@@ -66,7 +71,7 @@ public record ProtocolSettings(Norm norm, int images, double minProbability, lon
     public static ProtocolSettings defaults(Norm norm, int images) {
         return new ProtocolSettings(norm, images, 0.5, 0, norm == Norm.LINF ? LINF_GRID : L2_GRID,
                 PgdAttack.defaultSteps(norm), PgdAttack.defaultRelativeStep(norm), FmnAttack.DEFAULT_STEPS,
-                FmnAttack.DEFAULT_STEP_SIZE, 2, 20, 50, SearchProtocol.SWEEP, 8, Refinement.FMN);
+                FmnAttack.DEFAULT_STEP_SIZE, 2, 20, DEFAULT_BATCH, SearchProtocol.SWEEP, 8, Refinement.FMN);
     }
 
     public ProtocolSettings withImages(int n) {
@@ -149,7 +154,7 @@ public record ProtocolSettings(Norm norm, int images, double minProbability, lon
     public String fingerprint(String modelName) {
         return "model=" + modelName + " norm=" + norm.label() + " n=" + images + " min_prob=" + minProbability
                 + " seed=" + seed + " grid=" + Arrays.toString(epsilonGrid) + " pgd=" + pgdSteps + "x" + pgdRelativeStep
-                + " fmn=" + fmnSteps + "x" + fmnStepSize + "x" + fmnRestarts + " scale=" + scaleIterations
+                + " fmn=" + fmnSteps + "x" + fmnStepSize + "x" + fmnRestarts + " scale=" + scaleIterations + (protocol == SearchProtocol.SWEEP ? " sweep-start=first-order" : "")
                 + " batch=" + batchSize + (protocol == SearchProtocol.SWEEP ? ""
                 : " protocol=" + protocol.label() + " bisection=" + bisectionSteps)
                 + (refinement == Refinement.FMN ? "" : " refine=" + refinement.label());

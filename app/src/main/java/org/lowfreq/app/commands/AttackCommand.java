@@ -12,7 +12,6 @@ import org.lowfreq.app.PluginRegistry;
 import org.lowfreq.app.ProbeRun;
 import org.lowfreq.app.Progress;
 import org.lowfreq.app.VersionProvider;
-import org.lowfreq.attacks.GradientRate;
 import org.lowfreq.attacks.MinimalEpsilonProtocol;
 import org.lowfreq.attacks.ProtocolSettings;
 import org.lowfreq.attacks.Refinement;
@@ -22,6 +21,7 @@ import org.lowfreq.spi.Capability;
 import org.lowfreq.spi.Classifier;
 import org.lowfreq.spi.Dataset;
 import org.lowfreq.spi.Images;
+import org.lowfreq.spi.InputGradientBench;
 import org.lowfreq.spi.ModelCard;
 import org.lowfreq.spi.ModelCardFile;
 import org.lowfreq.spi.Norm;
@@ -34,11 +34,15 @@ import picocli.CommandLine.Spec;
 /** {@code lowfreq attack}: the targeted minimal-perturbation protocol (docs/METHODS.md 3) on a saved model. */
 @Command(name = "attack", mixinStandardHelpOptions = true,
         description = {"Find minimal targeted adversarial perturbations of the first N test images.",
-                "A PGD epsilon sweep, then FMN refinement (--protocol sweep), or the paper code's PGD bisection "
-                        + "(--protocol bisection) (docs/METHODS.md, section 3); writes results.csv, per-image "
+                "A PGD epsilon sweep (each image starting at the largest grid epsilon below its first-order distance "
+                        + "to success, leaving at its first success), then FMN refinement (--protocol sweep), or the paper "
+                        + "code's PGD bisection (--protocol bisection) (docs/METHODS.md, section 3); writes results.csv, per-image "
                         + "epsilons, targets, perturbations.npy, the success-vs-epsilon curve and the perturbation "
                         + "spectrum (heat map, f_0.5) to --out. Resumable: finished batches in --out are not redone. "
                         + "The default --n matches experiment files (100 images).",
+                "After the run it prints seconds per image, the time inside the model's gradient and forward calls, and "
+                        + "its image-gradients per second as a percentage of the 'lowfreq bench' input-gradient rate, "
+                        + "measured on this model before and after the attack.",
                 "Example:",
                 "  lowfreq attack --model models/baseline --norm linf --n 100 --out out/attack-baseline"})
 public final class AttackCommand implements Runnable {
@@ -66,7 +70,7 @@ public final class AttackCommand implements Runnable {
     long seed;
 
     @Option(names = "--eps-grid", converter = ValueConverters.Positive.class, split = ",", paramLabel = "E,E,...",
-            description = "PGD sweep epsilons, increasing (default linf: 0.0005..0.25 doubling plus 2/255, 4/255, 8/255;"
+            description = "PGD sweep epsilons, increasing; success rates are reported at each (default linf: 0.0005..0.25 doubling plus 2/255, 4/255, 8/255;"
                     + " l2: 0.02..10). Bisection starts at the largest.")
     double[] epsGrid;
 
@@ -94,8 +98,9 @@ public final class AttackCommand implements Runnable {
     @Option(names = "--restarts", converter = ValueConverters.AtLeastOne.class, defaultValue = "2", paramLabel = "R", description = "FMN restarts (default: ${DEFAULT-VALUE}).")
     int restarts;
 
-    @Option(names = "--batch-size", converter = ValueConverters.AtLeastOne.class, defaultValue = "50", paramLabel = "B",
-            description = "Images per batch; each finished batch is saved, so a resumed run redoes at most one (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-size", converter = ValueConverters.AtLeastOne.class, defaultValue = "128", paramLabel = "B",
+            description = "Images per batch, and at most per gradient call; each finished batch is saved, so a resumed run"
+                    + " redoes at most one (default: ${DEFAULT-VALUE}, the batch of the 'lowfreq bench' input-gradient rate).")
     int batch;
 
     @Option(names = "--dataset", paramLabel = "NAME", description = "Data set (default: the one in the model card).")
@@ -168,6 +173,9 @@ public final class AttackCommand implements Runnable {
             Files.createDirectories(out);
             // finished batches are reused only for the very model they were computed on
             org.lowfreq.spi.ModelIdentity.recordOrCheck(out, model);
+            // the bench's own input-gradient workload on this model, timed before and after the attack
+            // (the mean of both is the reference: on a shared machine the load changes during a run)
+            InputGradientBench.Rate benchBefore = InputGradientBench.DEFAULT.measure(m);
             MinimalEpsilonProtocol.Outcome o = protocol.run(m, images, targets, out, progress.listener());
             protocol.writeArtifacts(o, m.card().name(), out);
             Path results;
@@ -181,15 +189,18 @@ public final class AttackCommand implements Runnable {
             w.printf("%s: found %d/%d; median epsilon_%s over successes = %s; f_0.5 = %s cpp%n", searchName, o.found(), n,
                     p.label(), value(rows, "epsilon_min_" + p.label() + "_median_success"), value(rows, "f_half_cpp"));
             if (o.batchesComputed() > 0) {
-                double perImage = o.seconds() / (o.batchesComputed() * (double) Math.min(batch, n));
+                double perImage = o.seconds() / o.imagesComputed();
                 double rate = o.gradientImages() / o.seconds();
-                int rateBatch = Math.min(Math.min(batch, n), m.preferredBatchSize());
-                double plain = GradientRate.imagesPerSecond(m, images, targets, rateBatch, 2, 10);
-                w.printf("timing: %.1f s for %d computed batches; %.1f image-gradients/s; ~%.2f s per image%n",
-                        o.seconds(), o.batchesComputed(), rate, perImage);
-                w.printf("  %d image-gradients, %d forward images; %.0f%% of this model's plain input-gradient rate "
-                                + "(%.1f images/s at batch %d, timed after the attack)%n", o.gradientImages(),
-                        o.forwardImages(), 100 * rate / plain, plain, rateBatch);
+                InputGradientBench.Rate benchAfter = InputGradientBench.DEFAULT.measure(m);
+                double bench = (benchBefore.imagesPerSecond() + benchAfter.imagesPerSecond()) / 2;
+                w.printf("timing: %.1f s for %d computed batches; ~%.3f s per image; %d image-gradients, %d forward images%n",
+                        o.seconds(), o.batchesComputed(), perImage, o.gradientImages(), o.forwardImages());
+                w.printf("  %.1f image-gradients/s = %.0f%% of the bench input-gradient rate %.1f images/s ('lowfreq bench'"
+                                + " workload on this model, mean of %.1f before and %.1f after the attack; batch %d, %d timed"
+                                + " calls)%n", rate, 100 * rate / bench, bench, benchBefore.imagesPerSecond(),
+                        benchAfter.imagesPerSecond(), benchAfter.bench().batch(), benchAfter.bench().steps());
+                w.printf("  time in gradient calls %.1f s, in forward calls %.1f s, elsewhere %.1f s%n",
+                        o.gradientSeconds(), o.forwardSeconds(), o.seconds() - o.gradientSeconds() - o.forwardSeconds());
             }
             w.println("results: " + results);
             w.flush();

@@ -14,6 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "tensorflow", mixinStandardHelpOptions = true,
         description = {"Measure TensorFlow training, inference and input-gradient images/s (random 32 px images).",
+                "The input-gradient figure is the rate 'lowfreq attack' compares its own with: the same workload "
+                        + "(spi InputGradientBench), there run on the attacked model.",
                 "Example:", "  lowfreq bench tensorflow --width 16,64 --batch-size 128 --steps 10"})
 public final class TensorFlowBenchCommand implements Runnable {
     @Spec
