@@ -7,6 +7,7 @@ import org.lowfreq.datasets.stream.Batch;
 import org.lowfreq.datasets.stream.BatchLoader;
 import org.lowfreq.datasets.stream.ExampleOrder;
 import org.lowfreq.datasets.stream.ExampleSource;
+import org.lowfreq.datasets.stream.SubsetSource;
 import org.lowfreq.datasets.stream.GrayscaleSource;
 import org.lowfreq.datasets.stream.ImagesSource;
 import org.lowfreq.datasets.stream.LoaderSettings;

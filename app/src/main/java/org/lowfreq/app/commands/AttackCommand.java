@@ -59,7 +59,8 @@ public final class AttackCommand implements Runnable {
     @Option(names = "--norm", required = true, paramLabel = "linf|l2", description = "Perturbation norm, linf or l2, any case (required).")
     String norm;
 
-    @Option(names = "--n", converter = ValueConverters.AtLeastOne.class, defaultValue = "100", paramLabel = "N", description = "Attack the first N test images (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--n", converter = ValueConverters.AtLeastOne.class, defaultValue = "100", paramLabel = "N", description = "Attack N images of the split (default: ${DEFAULT-VALUE}): the first N, or for image-folder sets,"
+            + " which are listed class by class, N evenly spaced through the split.")
     int n;
 
     @Option(names = "--min-prob", converter = ValueConverters.Probability.class, defaultValue = "0.5", paramLabel = "P",
@@ -161,7 +162,9 @@ public final class AttackCommand implements Runnable {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UserInputException("--out " + out + " is a file, not a folder", "pass a folder (it is created if missing)");
         }
-        Images images = org.lowfreq.probes.data.SplitStream.readFirst(data, split, n, Runtime.getRuntime().availableProcessors());
+        // image folders list their images class by class: the view spreads N of them through the split
+        Images images = org.lowfreq.probes.data.SplitStream.readFirst(org.lowfreq.probes.data.LimitedDataset.of(data, split, n),
+                split, n, Runtime.getRuntime().availableProcessors());
         int[] targets = targetsFile == null ? MinimalEpsilonProtocol.targets(images.labels(), seed)
                 : TargetsFile.read(targetsFile, images.labels(), card.classCount());
         try (Classifier m = registry.loadModel(model)) {

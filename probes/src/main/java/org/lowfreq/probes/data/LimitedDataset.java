@@ -6,16 +6,19 @@ import java.util.SplittableRandom;
 
 import org.lowfreq.datasets.stream.ExampleSource;
 import org.lowfreq.datasets.stream.StreamableDataset;
+import org.lowfreq.datasets.stream.SubsetSource;
 import org.lowfreq.spi.Dataset;
 import org.lowfreq.spi.ImageShape;
 import org.lowfreq.spi.Images;
 import org.lowfreq.spi.UserInputException;
 
 /**
- * The first {@code limit} images of one split of a data set ({@code --limit N}), as a view: reads are
- * passed to the data set, so a large limit materialises nothing. A streamable data set stays
- * streamable ({@link #of} returns a {@link StreamableDataset} then). Other splits are hidden, as the
- * command works on one.
+ * {@code limit} images of one split of a data set ({@code --limit N}, {@code attack --n N}), as a
+ * view: reads are passed to the data set, so a large limit materialises nothing. In-memory sets
+ * (CIFAR, MNIST; their order is already mixed) keep their first N images; a streamable set (image
+ * folders, listed class by class) keeps N images evenly spaced through the split and stays
+ * streamable ({@link #of} returns a {@link StreamableDataset} then). Other splits are hidden, as
+ * the command works on one.
  */
 public class LimitedDataset implements Dataset {
     private final Dataset data;
@@ -32,7 +35,7 @@ public class LimitedDataset implements Dataset {
         this.limit = limit;
     }
 
-    /** The first {@code limit} images of {@code split}; the data set itself when the limit is 0 or covers the split. */
+    /** {@code limit} images of {@code split} (see above); the data set itself when the limit is 0 or covers the split. */
     public static Dataset of(Dataset data, String split, int limit) {
         data.requireSplit(split);
         if (limit <= 0 || limit >= data.size(split)) {
@@ -95,51 +98,68 @@ public class LimitedDataset implements Dataset {
         return limit;
     }
 
-    /** The view of a streamable data set: its examples cut to the first {@code limit}. */
+    /**
+     * The view of a streamable data set (image folders). Folders list their images class by class,
+     * so the first N would often all be one class, and a hybrid pairing or a targeted attack needs
+     * several: this view takes N images evenly spaced through the split, index floor(i size / N),
+     * in data set order.
+     */
     static final class Streamable extends LimitedDataset implements StreamableDataset {
+        private final int[] chosen;
+
         Streamable(StreamableDataset data, String split, int limit) {
             super(data, split, limit);
+            this.chosen = spread(data.size(split), limit);
         }
 
         @Override
         public ExampleSource examples(String s, boolean training) {
             requireSplit(s);
-            return new Prefix(((StreamableDataset) data()).examples(s, training), limit());
+            return new SubsetSource(((StreamableDataset) data()).examples(s, training), chosen);
         }
 
         @Override
         public String trainingAugmentation() {
             return ((StreamableDataset) data()).trainingAugmentation();
         }
+
+        @Override
+        public Images read(String s, int from, int count) {
+            requireSplit(s);
+            if (from < 0 || count < 0 || from + count > limit()) {
+                throw new UserInputException("images [" + from + ", " + (from + count) + ") are outside the " + limit()
+                        + " images taken from split " + split() + " of " + data().name());
+            }
+            ExampleSource source = examples(s, false);
+            int size = source.shape().size();
+            float[] pixels = new float[count * size];
+            int[] labels = new int[count];
+            SplittableRandom unused = new SplittableRandom(0); // the evaluation view draws nothing
+            for (int k = 0; k < count; k++) {
+                source.produce(from + k, unused, pixels, k * size);
+                labels[k] = source.label(from + k);
+            }
+            return new Images(count, source.shape(), pixels, labels);
+        }
+
+        @Override
+        public int[] labels(String s) {
+            requireSplit(s);
+            int[] all = data().labels(s);
+            int[] out = new int[chosen.length];
+            for (int k = 0; k < chosen.length; k++) {
+                out[k] = all[chosen[k]];
+            }
+            return out;
+        }
     }
 
-    /** The first {@code n} examples of a source. */
-    private record Prefix(ExampleSource source, int n) implements ExampleSource {
-        @Override
-        public int size() {
-            return n;
+    /** {@code n} indices evenly spaced through {@code 0..size-1}: floor(i size / n), increasing. */
+    static int[] spread(int size, int n) {
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = (int) ((long) i * size / n);
         }
-
-        @Override
-        public ImageShape shape() {
-            return source.shape();
-        }
-
-        @Override
-        public int label(int index) {
-            java.util.Objects.checkIndex(index, n);
-            return source.label(index);
-        }
-
-        @Override
-        public void produce(int index, SplittableRandom rng, float[] dst, int offset) {
-            java.util.Objects.checkIndex(index, n);
-            source.produce(index, rng, dst, offset);
-        }
-
-        @Override
-        public String describe(int index) {
-            return source.describe(index);
-        }
+        return out;
     }
 }

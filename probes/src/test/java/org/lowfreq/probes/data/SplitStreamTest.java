@@ -142,7 +142,11 @@ class SplitStreamTest {
         Dataset view = LimitedDataset.of(s, "test", 12);
         assertThat(view).isInstanceOf(StreamableDataset.class);
         assertThat(((StreamableDataset) view).examples("test", false).size()).isEqualTo(12);
-        Images first = Images.concat(drain(SplitStream.first(view, "test", 12, 5, 1)));
-        assertThat(first.pixels()).isEqualTo(all.slice(0, 12).pixels());
+        // a streamable set (image folders, listed class by class) keeps 12 images spread evenly: floor(i 40 / 12)
+        int[] spread = {0, 3, 6, 10, 13, 16, 20, 23, 26, 30, 33, 36};
+        Images taken = Images.concat(drain(SplitStream.first(view, "test", 12, 5, 1)));
+        assertThat(taken.pixels()).isEqualTo(all.select(spread).pixels());
+        assertThat(view.labels("test")).isEqualTo(all.select(spread).labels());
+        assertThat(view.read("test", 3, 2).pixels()).isEqualTo(all.select(new int[] {10, 13}).pixels());
     }
 }

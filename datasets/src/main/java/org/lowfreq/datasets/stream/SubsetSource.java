@@ -1,8 +1,7 @@
-package org.lowfreq.tensorflow;
+package org.lowfreq.datasets.stream;
 
 import java.util.SplittableRandom;
 
-import org.lowfreq.datasets.stream.ExampleSource;
 import org.lowfreq.spi.ImageShape;
 
 /**
@@ -11,8 +10,8 @@ import org.lowfreq.spi.ImageShape;
  * gives example i of the subset is the stream of i (its position in the subset), as the trainer
  * has always numbered its training images.
  */
-record SubsetSource(ExampleSource base, int[] indices) implements ExampleSource {
-    SubsetSource {
+public record SubsetSource(ExampleSource base, int[] indices) implements ExampleSource {
+    public SubsetSource {
         indices = indices.clone();
         for (int i : indices) {
             java.util.Objects.checkIndex(i, base.size());
