@@ -60,6 +60,8 @@ final class PgdSweep {
         int level;
         int step;
         float[] delta;
+        /** Set once the image left the sweep and runs its FMN refinement in this slot. */
+        FmnTrack fmn;
 
         Slot(int image, int level, float[] x0, int d, long id) {
             this.image = image;
@@ -86,6 +88,26 @@ final class PgdSweep {
 
     /** Per image the first success (norm of its perturbation), else the failure with the highest target probability. */
     AdversarialExample[] run(Classifier model, Images x, int[] targets, long[] ids) {
+        return run(model, x, targets, ids, null, null);
+    }
+
+    /**
+     * The sweep, each image then refined by FMN ({@link FmnTrack}) in its own slot from its sweep
+     * result, as soon as it leaves the sweep: the images still sweeping and those refining share
+     * every gradient call, so the batch stays full while any work remains. Needs min_prob >= 0.5
+     * (FMN's boundary function is then the cross-entropy the sweep's gradient calls return).
+     * {@code refined[i]} receives image i's FMN result; the sweep's results are returned.
+     */
+    AdversarialExample[] runWithFmn(Classifier model, Images x, int[] targets, long[] ids, FmnTrack.Settings fmn,
+                                    AdversarialExample[] refined) {
+        if (criterion.minProbability() < 0.5) {
+            throw new IllegalArgumentException("FMN in the sweep's slots needs min_prob >= 0.5, not " + criterion.minProbability());
+        }
+        return run(model, x, targets, ids, fmn, refined);
+    }
+
+    private AdversarialExample[] run(Classifier model, Images x, int[] targets, long[] ids, FmnTrack.Settings fmn,
+                                     AdversarialExample[] refined) {
         int n = x.count();
         int d = x.shape().size();
         float[] x0 = x.pixels();
@@ -104,22 +126,29 @@ final class PgdSweep {
                 int i = waiting.poll();
                 active.add(estimate ? new Slot(i, d) : new Slot(i, 0, x0, d, ids[i]));
             }
-            if (judgeFinalIterates(model, x, targets, ids, active, best)) {
+            if (judgeFinalIterates(model, x, targets, ids, active, best, fmn)
+                    | forwardFmn(model, x, targets, active, refined)) {
                 continue; // slots were freed or moved on: refill before the next gradient call
             }
             int m = active.size();
             float[] px = new float[m * d];
             int[] t = new int[m];
+            boolean[] sweeping = new boolean[m];
             for (int k = 0; k < m; k++) {
                 Slot s = active.get(k);
-                for (int q = 0; q < d; q++) {
-                    px[k * d + q] = x0[s.image * d + q] + s.delta[q];
+                if (s.fmn != null) {
+                    s.fmn.pixels(px, k * d);
+                } else {
+                    sweeping[k] = true;
+                    for (int q = 0; q < d; q++) {
+                        px[k * d + q] = x0[s.image * d + q] + s.delta[q];
+                    }
                 }
                 t[k] = targets[s.image];
             }
             Images batch = new Images(m, x.shape(), px);
             LossGradient lg = model.lossGradient(batch, t, Loss.CROSS_ENTROPY);
-            boolean[] success = judge(model, batch, t, lg, ceDecides);
+            boolean[] success = judge(model, batch, t, lg, ceDecides, sweeping);
             double[] probability = new double[m];
             for (int k = 0; k < m; k++) {
                 probability[k] = Math.exp(-lg.loss()[k]);
@@ -127,11 +156,20 @@ final class PgdSweep {
             List<Slot> next = new ArrayList<>(m);
             for (int k = 0; k < m; k++) {
                 Slot s = active.get(k);
+                if (s.fmn != null) {
+                    s.fmn.onGradient(lg.loss()[k], lg.gradient(), k * d);
+                    next.add(s);
+                    continue;
+                }
                 float[] iterate = Arrays.copyOfRange(px, k * d, k * d + d);
                 if (success[k]) {
                     best[s.image] = new AdversarialExample(iterate, iterate.clone(), true,
                             Perturbations.norm(norm, s.delta, 0, d), probability[k]);
-                    continue; // done: the slot is free for the next image
+                    if (fmn != null) {
+                        s.fmn = new FmnTrack(fmn, image(x0, s.image, d), ids[s.image], best[s.image]);
+                        next.add(s);
+                    }
+                    continue; // done: the slot is free for the next image (or for its FMN refinement)
                 }
                 if (s.level == ESTIMATE) {
                     s.start(startLevel(lg, k, d), x0, d, ids[s.image]);
@@ -151,8 +189,8 @@ final class PgdSweep {
      * the last, ends it with its most probable failure. True when any slot was judged.
      */
     private boolean judgeFinalIterates(Classifier model, Images x, int[] targets, long[] ids, List<Slot> active,
-                                       AdversarialExample[] best) {
-        List<Slot> last = active.stream().filter(s -> s.step == steps).toList();
+                                       AdversarialExample[] best, FmnTrack.Settings fmn) {
+        List<Slot> last = active.stream().filter(s -> s.fmn == null && s.step == steps).toList();
         if (last.isEmpty()) {
             return false;
         }
@@ -176,6 +214,8 @@ final class PgdSweep {
             best[s.image] = Attacks.better(best[s.image], a);
             if (!e.success()[k] && s.level + 1 < grid.length) {
                 s.start(s.level + 1, x0, d, ids[s.image]);
+            } else if (fmn != null) {
+                s.fmn = new FmnTrack(fmn, image(x0, s.image, d), ids[s.image], best[s.image]);
             } else {
                 active.remove(s);
             }
@@ -183,12 +223,47 @@ final class PgdSweep {
         return true;
     }
 
+    /**
+     * One forward pass over the FMN slots that need one (the last iterate of a restart, or the
+     * final check of the best); a slot whose refinement is done is freed. True when any was judged.
+     */
+    private boolean forwardFmn(Classifier model, Images x, int[] targets, List<Slot> active, AdversarialExample[] refined) {
+        List<Slot> judged = active.stream().filter(s -> s.fmn != null && s.fmn.need() == FmnTrack.Need.FORWARD).toList();
+        if (judged.isEmpty()) {
+            return false;
+        }
+        int d = x.shape().size();
+        float[] px = new float[judged.size() * d];
+        int[] t = new int[judged.size()];
+        for (int k = 0; k < judged.size(); k++) {
+            judged.get(k).fmn.pixels(px, k * d);
+            t[k] = targets[judged.get(k).image];
+        }
+        TargetCriterion.Evaluation e = criterion.evaluate(model, new Images(judged.size(), x.shape(), px), t);
+        for (int k = 0; k < judged.size(); k++) {
+            Slot s = judged.get(k);
+            s.fmn.onForward(e.success()[k], e.targetProbability()[k]);
+            if (s.fmn.need() == FmnTrack.Need.DONE) {
+                refined[s.image] = s.fmn.result();
+                active.remove(s);
+            }
+        }
+        return true;
+    }
+
+    private static float[] image(float[] x0, int i, int d) {
+        return Arrays.copyOfRange(x0, i * d, i * d + d);
+    }
+
     /** Success of each iterate: the candidates by CE, confirmed by the exact criterion (or the criterion throughout). */
-    private boolean[] judge(Classifier model, Images batch, int[] t, LossGradient lg, boolean ceDecides) {
+    private boolean[] judge(Classifier model, Images batch, int[] t, LossGradient lg, boolean ceDecides, boolean[] sweeping) {
         int m = batch.count();
         boolean[] ok = new boolean[m];
         List<Integer> candidates = new ArrayList<>();
         for (int k = 0; k < m; k++) {
+            if (!sweeping[k]) {
+                continue; // an FMN slot judges its own iterates
+            }
             // CE <= -log(min_prob) + a rounding margin: worth the exact check
             if (!ceDecides || lg.loss()[k] <= -Math.log(criterion.minProbability()) + 1e-5) {
                 candidates.add(k);
