@@ -121,12 +121,19 @@ final class PgdSweep {
         // with min_prob >= 0.5 the boundary function is CE + log(min_prob), so the sweep's own
         // cross-entropy gradient on the clean image gives the first-order distance to success
         boolean estimate = ceDecides && grid.length > 1;
+        Ladders ladders = fmn == null ? null : new Ladders(n, fmn, x0, d, ids, best);
         while (!active.isEmpty() || !waiting.isEmpty()) {
             while (active.size() < slots && !waiting.isEmpty()) {
                 int i = waiting.poll();
                 active.add(estimate ? new Slot(i, d) : new Slot(i, 0, x0, d, ids[i]));
+                if (ladders != null && !estimate) {
+                    ladders.started(i, 0);
+                }
             }
-            if (judgeFinalIterates(model, x, targets, ids, active, best, fmn)
+            if (ladders != null && waiting.isEmpty()) {
+                ladders.speculate(active, x0, d);
+            }
+            if (judgeFinalIterates(model, x, targets, ids, active, best, fmn, ladders)
                     | forwardFmn(model, x, targets, active, refined)) {
                 continue; // slots were freed or moved on: refill before the next gradient call
             }
@@ -161,26 +168,157 @@ final class PgdSweep {
                     next.add(s);
                     continue;
                 }
+                if (ladders != null && ladders.resolved[s.image]) {
+                    continue; // a speculative level of an image whose minimal level is known
+                }
                 float[] iterate = Arrays.copyOfRange(px, k * d, k * d + d);
                 if (success[k]) {
-                    best[s.image] = new AdversarialExample(iterate, iterate.clone(), true,
+                    AdversarialExample found = new AdversarialExample(iterate, iterate.clone(), true,
                             Perturbations.norm(norm, s.delta, 0, d), probability[k]);
-                    if (fmn != null) {
-                        s.fmn = new FmnTrack(fmn, image(x0, s.image, d), ids[s.image], best[s.image]);
-                        next.add(s);
+                    if (ladders == null) {
+                        best[s.image] = found;
+                    } else {
+                        Slot refining = ladders.succeeded(s, found);
+                        if (refining != null) {
+                            next.add(refining);
+                        }
                     }
                     continue; // done: the slot is free for the next image (or for its FMN refinement)
                 }
                 if (s.level == ESTIMATE) {
-                    s.start(startLevel(lg, k, d), x0, d, ids[s.image]);
+                    int level = startLevel(lg, k, d);
+                    s.start(level, x0, d, ids[s.image]);
+                    if (ladders != null) {
+                        ladders.started(s.image, level);
+                    }
                 } else {
                     step(s, lg.gradient(), k * d, x0, d);
                 }
                 next.add(s);
             }
+            if (ladders != null) {
+                next.removeIf(s -> s.fmn == null && ladders.resolved[s.image]);
+            }
             active = next;
         }
         return best;
+    }
+
+    /**
+     * The most levels of one image's sweep that run at once. When no image waits, a free slot
+     * runs an image's next epsilon before its current one has ended (each (image, epsilon) run is
+     * independent: same seed, same trajectory), so an image that needs several epsilons does not
+     * leave a tail of nearly empty calls; a level above the lowest success is never started, and
+     * one still running when a lower level succeeds is dropped. 2: the deep images of the trained
+     * ResNet-18s need 3 to 6 levels; more at once spends more on levels a lower success makes moot.
+     */
+    static final int LEVELS_AT_ONCE = 2;
+
+    /**
+     * Per image, which epsilon levels of the sweep are running, have failed or succeeded, in the
+     * sweep with FMN in its slots; it decides when an image's sweep result is known (the lowest
+     * level that succeeds, all below it failed: the sequential sweep's answer) and then turns it
+     * into an FMN slot.
+     */
+    private final class Ladders {
+        final int[] nextLevel;
+        final int[] lowestOpen;
+        final int[] successLevel;
+        final AdversarialExample[] success;
+        final boolean[][] failed;
+        final boolean[] resolved;
+        final FmnTrack.Settings fmn;
+        final float[] x0;
+        final int d;
+        final long[] ids;
+        final AdversarialExample[] best;
+
+        Ladders(int n, FmnTrack.Settings fmn, float[] x0, int d, long[] ids, AdversarialExample[] best) {
+            nextLevel = new int[n];
+            Arrays.fill(nextLevel, -1);
+            lowestOpen = new int[n];
+            successLevel = new int[n];
+            Arrays.fill(successLevel, grid.length);
+            success = new AdversarialExample[n];
+            failed = new boolean[n][grid.length];
+            resolved = new boolean[n];
+            this.fmn = fmn;
+            this.x0 = x0;
+            this.d = d;
+            this.ids = ids;
+            this.best = best;
+        }
+
+        void started(int i, int level) {
+            lowestOpen[i] = level;
+            nextLevel[i] = level + 1;
+        }
+
+        /** Fills free slots with the next levels of images still sweeping (lowest image first). */
+        void speculate(List<Slot> active, float[] x0, int d) {
+            int[] running = new int[nextLevel.length];
+            for (Slot s : active) {
+                if (s.fmn == null) {
+                    running[s.image]++;
+                }
+            }
+            for (int i = 0; i < nextLevel.length && active.size() < slots; i++) {
+                while (active.size() < slots && !resolved[i] && nextLevel[i] >= 0 && running[i] > 0
+                        && running[i] < LEVELS_AT_ONCE && nextLevel[i] < successLevel[i]) {
+                    active.add(new Slot(i, nextLevel[i]++, x0, d, ids[i]));
+                    running[i]++;
+                }
+            }
+        }
+
+        /** The level of s succeeded; the image's FMN slot when that settles its sweep, else null. */
+        Slot succeeded(Slot s, AdversarialExample found) {
+            int i = s.image;
+            if (s.level == ESTIMATE) {
+                best[i] = found; // already adversarial
+                return refine(s);
+            }
+            if (s.level < successLevel[i]) {
+                successLevel[i] = s.level;
+                success[i] = found;
+            }
+            return settle(i) ? refine(new Slot(i, d)) : null;
+        }
+
+        /** The last iterate of s's level failed: s moves on to the image's next level, or leaves (false). */
+        boolean failedAt(Slot s, AdversarialExample failure) {
+            int i = s.image;
+            failed[i][s.level] = true;
+            best[i] = Attacks.better(best[i], failure);
+            boolean moves = nextLevel[i] < successLevel[i];
+            if (moves) {
+                s.start(nextLevel[i]++, x0, d, ids[i]);
+            }
+            return moves;
+        }
+
+        /** True when image i's sweep result is now known (and stored in best). */
+        boolean settle(int i) {
+            if (resolved[i]) {
+                return false;
+            }
+            while (lowestOpen[i] < grid.length && failed[i][lowestOpen[i]]) {
+                lowestOpen[i]++;
+            }
+            if (lowestOpen[i] == successLevel[i]) {
+                best[i] = success[i];
+            } else if (lowestOpen[i] < grid.length) {
+                return false;
+            }
+            resolved[i] = true;
+            return true;
+        }
+
+        private Slot refine(Slot s) {
+            resolved[s.image] = true;
+            s.fmn = new FmnTrack(fmn, image(x0, s.image, d), ids[s.image], best[s.image]);
+            return s;
+        }
     }
 
     /**
@@ -189,7 +327,7 @@ final class PgdSweep {
      * the last, ends it with its most probable failure. True when any slot was judged.
      */
     private boolean judgeFinalIterates(Classifier model, Images x, int[] targets, long[] ids, List<Slot> active,
-                                       AdversarialExample[] best, FmnTrack.Settings fmn) {
+                                       AdversarialExample[] best, FmnTrack.Settings fmn, Ladders ladders) {
         List<Slot> last = active.stream().filter(s -> s.fmn == null && s.step == steps).toList();
         if (last.isEmpty()) {
             return false;
@@ -211,6 +349,18 @@ final class PgdSweep {
             float[] iterate = Arrays.copyOfRange(px, k * d, k * d + d);
             AdversarialExample a = new AdversarialExample(iterate, iterate.clone(), e.success()[k],
                     Perturbations.norm(norm, s.delta, 0, d), e.targetProbability()[k]);
+            if (ladders != null) {
+                if (ladders.resolved[s.image]) {
+                    continue;
+                }
+                active.remove(s);
+                Slot refining = e.success()[k] ? ladders.succeeded(s, a)
+                        : ladders.failedAt(s, a) ? keep(active, s) : (ladders.settle(s.image) ? ladders.refine(new Slot(s.image, d)) : null);
+                if (refining != null) {
+                    active.add(refining);
+                }
+                continue;
+            }
             best[s.image] = Attacks.better(best[s.image], a);
             if (!e.success()[k] && s.level + 1 < grid.length) {
                 s.start(s.level + 1, x0, d, ids[s.image]);
@@ -220,7 +370,16 @@ final class PgdSweep {
                 active.remove(s);
             }
         }
+        if (ladders != null) {
+            active.removeIf(s -> s.fmn == null && ladders.resolved[s.image]);
+        }
         return true;
+    }
+
+    /** Puts s back among the active slots (it moved on to its image's next level); null: no FMN slot to add. */
+    private static Slot keep(List<Slot> active, Slot s) {
+        active.add(s);
+        return null;
     }
 
     /**

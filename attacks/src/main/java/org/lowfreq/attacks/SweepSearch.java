@@ -35,7 +35,9 @@ final class SweepSearch implements BatchSearch {
             // each image starts FMN in its own slot as it leaves the sweep: the batches stay full to the end
             progress.status("batch from " + from + ": PGD sweep and FMN refinement");
             AdversarialExample[] refined = new AdversarialExample[n];
-            AdversarialExample[] best = sweep.runWithFmn(model, x, targets, ids, fmnSettings(), refined);
+            // all the model's preferred batch: the slots beyond the images run deep images' next epsilons at once
+            PgdSweep wide = new PgdSweep(settings, Math.max(1, model.preferredBatchSize()));
+            AdversarialExample[] best = wide.runWithFmn(model, x, targets, ids, fmnSettings(), refined);
             for (int i = 0; i < n; i++) {
                 best[i] = Attacks.better(best[i], refined[i]);
             }
