@@ -28,6 +28,10 @@ import org.lowfreq.spi.Seeds;
  * below 0.5 every iterate is judged by the criterion (a forward pass per step). A slot's trajectory
  * depends only on (seed, epsilon index, image index), never on the slot count or on the other
  * images, so results do not depend on the batch size.
+ *
+ * <p>{@link #runWithFmn} also runs each image's FMN refinement in its slot once its sweep result is
+ * known, and uses free slots for the next epsilons of images still sweeping ({@link Ladders}): the
+ * same answers, fewer and fuller gradient calls.
  */
 final class PgdSweep {
     private final Norm norm;

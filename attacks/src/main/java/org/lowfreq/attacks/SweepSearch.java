@@ -13,7 +13,8 @@ import org.lowfreq.spi.Seeds;
  * {@link SearchProtocol#SWEEP}: targeted PGD at each epsilon of the grid, ascending, each image
  * leaving at its first successful iterate ({@link PgdSweep}); FMN from that success (or from zero),
  * with restarts, or Brendel-Bethge from it ({@link Refinement}); then {@link ScaleSearch} shrinks each success along its own direction. The
- * smallest success per image is the minimal epsilon.
+ * smallest success per image is the minimal epsilon. With FMN and min_prob >= 0.5 the sweep and
+ * FMN share the gradient calls ({@link PgdSweep#runWithFmn}); the answers are the same.
  */
 final class SweepSearch implements BatchSearch {
     private final ProtocolSettings settings;
