@@ -309,7 +309,7 @@ final class PgdSweep {
             while (lowestOpen[i] < grid.length && failed[i][lowestOpen[i]]) {
                 lowestOpen[i]++;
             }
-            if (lowestOpen[i] == successLevel[i]) {
+            if (lowestOpen[i] < grid.length && lowestOpen[i] == successLevel[i]) {
                 best[i] = success[i];
             } else if (lowestOpen[i] < grid.length) {
                 return false;

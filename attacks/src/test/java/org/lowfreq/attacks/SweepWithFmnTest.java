@@ -67,6 +67,25 @@ class SweepWithFmnTest {
     }
 
     @Test
+    void anImageThatFailsAtEveryEpsilonKeepsItsMostProbableFailureAsWithoutFmnInTheSlots() {
+        for (Norm norm : Norm.values()) {
+            // far below every minimal epsilon: every level fails, several run at once in the free slots
+            ProtocolSettings s = ProtocolSettings.defaults(norm, CASE.images.count())
+                    .withEpsilonGrid(new double[] {1e-6, 2e-6, 4e-6, 8e-6});
+            AdversarialExample[] alone = new PgdSweep(s, 8).run(CASE.model, CASE.images, CASE.targets, ids());
+            AdversarialExample[] refined = new AdversarialExample[CASE.images.count()];
+            AdversarialExample[] sweep = new PgdSweep(s, 12).runWithFmn(CASE.model, CASE.images, CASE.targets, ids(),
+                    fmn(s), refined);
+            for (int i = 0; i < CASE.images.count(); i++) {
+                assertThat(sweep[i]).as("%s image %d", norm, i).isNotNull();
+                assertThat(sweep[i].success()).isFalse();
+                assertThat(sweep[i].clipped()).as("%s image %d", norm, i).isEqualTo(alone[i].clipped());
+                assertThat(refined[i]).as("%s image %d refined", norm, i).isNotNull();
+            }
+        }
+    }
+
+    @Test
     void theGradientCallsStayFullWhileAnyImageStillSweeps() {
         for (Norm norm : Norm.values()) {
             ProtocolSettings s = settings(norm);
