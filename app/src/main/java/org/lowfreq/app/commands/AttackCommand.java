@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
                         + "The default --n matches experiment files (100 images).",
                 "After the run it prints seconds per image, the time inside the model's gradient and forward calls, and "
                         + "its image-gradients per second as a percentage of the 'lowfreq bench' input-gradient rate, "
-                        + "measured on this model before and after the attack.",
+                        + "measured on this model before and after the attack, and how full its gradient calls were.",
                 "Example:",
                 "  lowfreq attack --model models/baseline --norm linf --n 100 --out out/attack-baseline"})
 public final class AttackCommand implements Runnable {
