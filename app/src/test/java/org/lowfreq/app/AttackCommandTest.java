@@ -81,7 +81,10 @@ class AttackCommandTest {
         assertThat(ok.out()).contains("PGD bisection: found 0/2")
                 // the protocol's rate against the bench's own input-gradient workload, and where the time went
                 .containsPattern("image-gradients/s = \\d+% of the bench input-gradient rate [0-9.]+ images/s \\('lowfreq bench'")
-                .contains("batch 128, 10 timed calls").containsPattern("time in gradient calls [0-9.]+ s, in forward calls");
+                .contains("batch 128, 10 timed calls").containsPattern("time in gradient calls [0-9.]+ s, in forward calls")
+                // how full the gradient calls were: zero weights, so both images fail PGD at eps_max and
+                // the bisection stops after that run's 2 steps, each holding both images
+                .contains("  2 gradient calls, mean batch 2.0; 0 calls below the largest batch 2, taking 0.0 s");
         assertThat(Files.readAllLines(out.resolve("targets.csv"))).containsExactly("index,label,target", "0,3,5", "1,8,2");
         assertThat(Files.readString(out.resolve("results.csv"))).contains("epsilon_min_linf_median_success")
                 .contains("protocol: PGD bisection").contains(",attack-linf-bisection,").doesNotContain("protocol: sweep");

@@ -23,6 +23,8 @@ final class CountingClassifier implements Classifier {
     final AtomicLong forwardNanos = new AtomicLong();
     /** The size of every gradient call, in order (how full the batches were). */
     final List<Integer> gradientBatches = Collections.synchronizedList(new ArrayList<>());
+    /** The wall time of every gradient call, in the same order. */
+    final List<Long> gradientCallNanos = Collections.synchronizedList(new ArrayList<>());
 
     CountingClassifier(Classifier inner) {
         this.inner = inner;
@@ -57,7 +59,9 @@ final class CountingClassifier implements Classifier {
         try {
             return inner.lossGradient(images, classes, loss);
         } finally {
-            gradientNanos.addAndGet(System.nanoTime() - t0);
+            long dt = System.nanoTime() - t0;
+            gradientNanos.addAndGet(dt);
+            gradientCallNanos.add(dt);
         }
     }
 

@@ -54,11 +54,13 @@ public final class MinimalEpsilonProtocol {
      *                        passes and the protocol's own work)
      * @param forwardSeconds  wall time inside the model's forward calls
      * @param imagesComputed  images of the batches computed in this run (not loaded from a previous one)
+     * @param gradientCallSizes the number of images of each gradient call of this run, in order (how full the batches were)
+     * @param gradientCallNanos the wall time of each of those calls
      */
     public record Outcome(Images images, int[] targets, boolean[] success, double[] minimalEpsilon,
                           double[] targetProbability, float[] perturbations, long gradientImages, long forwardImages,
                           double seconds, int batchesComputed, String[] notes, double gradientSeconds,
-                          double forwardSeconds, int imagesComputed) {
+                          double forwardSeconds, int imagesComputed, int[] gradientCallSizes, long[] gradientCallNanos) {
         public int found() {
             int k = 0;
             for (boolean b : success) {
@@ -147,7 +149,9 @@ public final class MinimalEpsilonProtocol {
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Outcome(images, targets, success, eps, prob, perturbations, counting.gradientImages.get(),
                 counting.forwardImages.get(), seconds, computed, notes, counting.gradientNanos.get() / 1e9,
-                counting.forwardNanos.get() / 1e9, imagesComputed);
+                counting.forwardNanos.get() / 1e9, imagesComputed,
+                counting.gradientBatches.stream().mapToInt(Integer::intValue).toArray(),
+                counting.gradientCallNanos.stream().mapToLong(Long::longValue).toArray());
     }
 
     // ---- read-outs ----

@@ -28,6 +28,10 @@ import org.lowfreq.spi.Seeds;
  * below 0.5 every iterate is judged by the criterion (a forward pass per step). A slot's trajectory
  * depends only on (seed, epsilon index, image index), never on the slot count or on the other
  * images, so results do not depend on the batch size.
+ *
+ * <p>{@link #runWithFmn} also runs each image's FMN refinement in its slot once its sweep result is
+ * known, and uses free slots for the next epsilons of images still sweeping ({@link Ladders}): the
+ * same answers, fewer and fuller gradient calls.
  */
 final class PgdSweep {
     private final Norm norm;
@@ -60,6 +64,8 @@ final class PgdSweep {
         int level;
         int step;
         float[] delta;
+        /** Set once the image left the sweep and runs its FMN refinement in this slot. */
+        FmnTrack fmn;
 
         Slot(int image, int level, float[] x0, int d, long id) {
             this.image = image;
@@ -86,6 +92,26 @@ final class PgdSweep {
 
     /** Per image the first success (norm of its perturbation), else the failure with the highest target probability. */
     AdversarialExample[] run(Classifier model, Images x, int[] targets, long[] ids) {
+        return run(model, x, targets, ids, null, null);
+    }
+
+    /**
+     * The sweep, each image then refined by FMN ({@link FmnTrack}) in its own slot from its sweep
+     * result, as soon as it leaves the sweep: the images still sweeping and those refining share
+     * every gradient call, so the batch stays full while any work remains. Needs min_prob >= 0.5
+     * (FMN's boundary function is then the cross-entropy the sweep's gradient calls return).
+     * {@code refined[i]} receives image i's FMN result; the sweep's results are returned.
+     */
+    AdversarialExample[] runWithFmn(Classifier model, Images x, int[] targets, long[] ids, FmnTrack.Settings fmn,
+                                    AdversarialExample[] refined) {
+        if (criterion.minProbability() < 0.5) {
+            throw new IllegalArgumentException("FMN in the sweep's slots needs min_prob >= 0.5, not " + criterion.minProbability());
+        }
+        return run(model, x, targets, ids, fmn, refined);
+    }
+
+    private AdversarialExample[] run(Classifier model, Images x, int[] targets, long[] ids, FmnTrack.Settings fmn,
+                                     AdversarialExample[] refined) {
         int n = x.count();
         int d = x.shape().size();
         float[] x0 = x.pixels();
@@ -99,27 +125,41 @@ final class PgdSweep {
         // with min_prob >= 0.5 the boundary function is CE + log(min_prob), so the sweep's own
         // cross-entropy gradient on the clean image gives the first-order distance to success
         boolean estimate = ceDecides && grid.length > 1;
+        Ladders ladders = fmn == null ? null : new Ladders(n, fmn, x0, d, ids, best);
         while (!active.isEmpty() || !waiting.isEmpty()) {
             while (active.size() < slots && !waiting.isEmpty()) {
                 int i = waiting.poll();
                 active.add(estimate ? new Slot(i, d) : new Slot(i, 0, x0, d, ids[i]));
+                if (ladders != null && !estimate) {
+                    ladders.started(i, 0);
+                }
             }
-            if (judgeFinalIterates(model, x, targets, ids, active, best)) {
+            if (ladders != null && waiting.isEmpty()) {
+                ladders.speculate(active, x0, d);
+            }
+            if (judgeFinalIterates(model, x, targets, ids, active, best, fmn, ladders)
+                    | forwardFmn(model, x, targets, active, refined)) {
                 continue; // slots were freed or moved on: refill before the next gradient call
             }
             int m = active.size();
             float[] px = new float[m * d];
             int[] t = new int[m];
+            boolean[] sweeping = new boolean[m];
             for (int k = 0; k < m; k++) {
                 Slot s = active.get(k);
-                for (int q = 0; q < d; q++) {
-                    px[k * d + q] = x0[s.image * d + q] + s.delta[q];
+                if (s.fmn != null) {
+                    s.fmn.pixels(px, k * d);
+                } else {
+                    sweeping[k] = true;
+                    for (int q = 0; q < d; q++) {
+                        px[k * d + q] = x0[s.image * d + q] + s.delta[q];
+                    }
                 }
                 t[k] = targets[s.image];
             }
             Images batch = new Images(m, x.shape(), px);
             LossGradient lg = model.lossGradient(batch, t, Loss.CROSS_ENTROPY);
-            boolean[] success = judge(model, batch, t, lg, ceDecides);
+            boolean[] success = judge(model, batch, t, lg, ceDecides, sweeping);
             double[] probability = new double[m];
             for (int k = 0; k < m; k++) {
                 probability[k] = Math.exp(-lg.loss()[k]);
@@ -127,22 +167,162 @@ final class PgdSweep {
             List<Slot> next = new ArrayList<>(m);
             for (int k = 0; k < m; k++) {
                 Slot s = active.get(k);
+                if (s.fmn != null) {
+                    s.fmn.onGradient(lg.loss()[k], lg.gradient(), k * d);
+                    next.add(s);
+                    continue;
+                }
+                if (ladders != null && ladders.resolved[s.image]) {
+                    continue; // a speculative level of an image whose minimal level is known
+                }
                 float[] iterate = Arrays.copyOfRange(px, k * d, k * d + d);
                 if (success[k]) {
-                    best[s.image] = new AdversarialExample(iterate, iterate.clone(), true,
+                    AdversarialExample found = new AdversarialExample(iterate, iterate.clone(), true,
                             Perturbations.norm(norm, s.delta, 0, d), probability[k]);
-                    continue; // done: the slot is free for the next image
+                    if (ladders == null) {
+                        best[s.image] = found;
+                    } else {
+                        Slot refining = ladders.succeeded(s, found);
+                        if (refining != null) {
+                            next.add(refining);
+                        }
+                    }
+                    continue; // done: the slot is free for the next image (or for its FMN refinement)
                 }
                 if (s.level == ESTIMATE) {
-                    s.start(startLevel(lg, k, d), x0, d, ids[s.image]);
+                    int level = startLevel(lg, k, d);
+                    s.start(level, x0, d, ids[s.image]);
+                    if (ladders != null) {
+                        ladders.started(s.image, level);
+                    }
                 } else {
                     step(s, lg.gradient(), k * d, x0, d);
                 }
                 next.add(s);
             }
+            if (ladders != null) {
+                next.removeIf(s -> s.fmn == null && ladders.resolved[s.image]);
+            }
             active = next;
         }
         return best;
+    }
+
+    /**
+     * The most levels of one image's sweep that run at once. When no image waits, a free slot
+     * runs an image's next epsilon before its current one has ended (each (image, epsilon) run is
+     * independent: same seed, same trajectory), so an image that needs several epsilons does not
+     * leave a tail of nearly empty calls; a level above the lowest success is never started, and
+     * one still running when a lower level succeeds is dropped. 2: the deep images of the trained
+     * ResNet-18s need 3 to 6 levels; more at once spends more on levels a lower success makes moot.
+     */
+    static final int LEVELS_AT_ONCE = 2;
+
+    /**
+     * Per image, which epsilon levels of the sweep are running, have failed or succeeded, in the
+     * sweep with FMN in its slots; it decides when an image's sweep result is known (the lowest
+     * level that succeeds, all below it failed: the sequential sweep's answer) and then turns it
+     * into an FMN slot.
+     */
+    private final class Ladders {
+        final int[] nextLevel;
+        final int[] lowestOpen;
+        final int[] successLevel;
+        final AdversarialExample[] success;
+        final boolean[][] failed;
+        final boolean[] resolved;
+        final FmnTrack.Settings fmn;
+        final float[] x0;
+        final int d;
+        final long[] ids;
+        final AdversarialExample[] best;
+
+        Ladders(int n, FmnTrack.Settings fmn, float[] x0, int d, long[] ids, AdversarialExample[] best) {
+            nextLevel = new int[n];
+            Arrays.fill(nextLevel, -1);
+            lowestOpen = new int[n];
+            successLevel = new int[n];
+            Arrays.fill(successLevel, grid.length);
+            success = new AdversarialExample[n];
+            failed = new boolean[n][grid.length];
+            resolved = new boolean[n];
+            this.fmn = fmn;
+            this.x0 = x0;
+            this.d = d;
+            this.ids = ids;
+            this.best = best;
+        }
+
+        void started(int i, int level) {
+            lowestOpen[i] = level;
+            nextLevel[i] = level + 1;
+        }
+
+        /** Fills free slots with the next levels of images still sweeping (lowest image first). */
+        void speculate(List<Slot> active, float[] x0, int d) {
+            int[] running = new int[nextLevel.length];
+            for (Slot s : active) {
+                if (s.fmn == null) {
+                    running[s.image]++;
+                }
+            }
+            for (int i = 0; i < nextLevel.length && active.size() < slots; i++) {
+                while (active.size() < slots && !resolved[i] && nextLevel[i] >= 0 && running[i] > 0
+                        && running[i] < LEVELS_AT_ONCE && nextLevel[i] < successLevel[i]) {
+                    active.add(new Slot(i, nextLevel[i]++, x0, d, ids[i]));
+                    running[i]++;
+                }
+            }
+        }
+
+        /** The level of s succeeded; the image's FMN slot when that settles its sweep, else null. */
+        Slot succeeded(Slot s, AdversarialExample found) {
+            int i = s.image;
+            if (s.level == ESTIMATE) {
+                best[i] = found; // already adversarial
+                return refine(s);
+            }
+            if (s.level < successLevel[i]) {
+                successLevel[i] = s.level;
+                success[i] = found;
+            }
+            return settle(i) ? refine(new Slot(i, d)) : null;
+        }
+
+        /** The last iterate of s's level failed: s moves on to the image's next level, or leaves (false). */
+        boolean failedAt(Slot s, AdversarialExample failure) {
+            int i = s.image;
+            failed[i][s.level] = true;
+            best[i] = Attacks.better(best[i], failure);
+            boolean moves = nextLevel[i] < successLevel[i];
+            if (moves) {
+                s.start(nextLevel[i]++, x0, d, ids[i]);
+            }
+            return moves;
+        }
+
+        /** True when image i's sweep result is now known (and stored in best). */
+        boolean settle(int i) {
+            if (resolved[i]) {
+                return false;
+            }
+            while (lowestOpen[i] < grid.length && failed[i][lowestOpen[i]]) {
+                lowestOpen[i]++;
+            }
+            if (lowestOpen[i] < grid.length && lowestOpen[i] == successLevel[i]) {
+                best[i] = success[i];
+            } else if (lowestOpen[i] < grid.length) {
+                return false;
+            }
+            resolved[i] = true;
+            return true;
+        }
+
+        private Slot refine(Slot s) {
+            resolved[s.image] = true;
+            s.fmn = new FmnTrack(fmn, image(x0, s.image, d), ids[s.image], best[s.image]);
+            return s;
+        }
     }
 
     /**
@@ -151,8 +331,8 @@ final class PgdSweep {
      * the last, ends it with its most probable failure. True when any slot was judged.
      */
     private boolean judgeFinalIterates(Classifier model, Images x, int[] targets, long[] ids, List<Slot> active,
-                                       AdversarialExample[] best) {
-        List<Slot> last = active.stream().filter(s -> s.step == steps).toList();
+                                       AdversarialExample[] best, FmnTrack.Settings fmn, Ladders ladders) {
+        List<Slot> last = active.stream().filter(s -> s.fmn == null && s.step == steps).toList();
         if (last.isEmpty()) {
             return false;
         }
@@ -173,22 +353,80 @@ final class PgdSweep {
             float[] iterate = Arrays.copyOfRange(px, k * d, k * d + d);
             AdversarialExample a = new AdversarialExample(iterate, iterate.clone(), e.success()[k],
                     Perturbations.norm(norm, s.delta, 0, d), e.targetProbability()[k]);
+            if (ladders != null) {
+                if (ladders.resolved[s.image]) {
+                    continue;
+                }
+                active.remove(s);
+                Slot refining = e.success()[k] ? ladders.succeeded(s, a)
+                        : ladders.failedAt(s, a) ? keep(active, s) : (ladders.settle(s.image) ? ladders.refine(new Slot(s.image, d)) : null);
+                if (refining != null) {
+                    active.add(refining);
+                }
+                continue;
+            }
             best[s.image] = Attacks.better(best[s.image], a);
             if (!e.success()[k] && s.level + 1 < grid.length) {
                 s.start(s.level + 1, x0, d, ids[s.image]);
+            } else if (fmn != null) {
+                s.fmn = new FmnTrack(fmn, image(x0, s.image, d), ids[s.image], best[s.image]);
             } else {
+                active.remove(s);
+            }
+        }
+        if (ladders != null) {
+            active.removeIf(s -> s.fmn == null && ladders.resolved[s.image]);
+        }
+        return true;
+    }
+
+    /** Puts s back among the active slots (it moved on to its image's next level); null: no FMN slot to add. */
+    private static Slot keep(List<Slot> active, Slot s) {
+        active.add(s);
+        return null;
+    }
+
+    /**
+     * One forward pass over the FMN slots that need one (the last iterate of a restart, or the
+     * final check of the best); a slot whose refinement is done is freed. True when any was judged.
+     */
+    private boolean forwardFmn(Classifier model, Images x, int[] targets, List<Slot> active, AdversarialExample[] refined) {
+        List<Slot> judged = active.stream().filter(s -> s.fmn != null && s.fmn.need() == FmnTrack.Need.FORWARD).toList();
+        if (judged.isEmpty()) {
+            return false;
+        }
+        int d = x.shape().size();
+        float[] px = new float[judged.size() * d];
+        int[] t = new int[judged.size()];
+        for (int k = 0; k < judged.size(); k++) {
+            judged.get(k).fmn.pixels(px, k * d);
+            t[k] = targets[judged.get(k).image];
+        }
+        TargetCriterion.Evaluation e = criterion.evaluate(model, new Images(judged.size(), x.shape(), px), t);
+        for (int k = 0; k < judged.size(); k++) {
+            Slot s = judged.get(k);
+            s.fmn.onForward(e.success()[k], e.targetProbability()[k]);
+            if (s.fmn.need() == FmnTrack.Need.DONE) {
+                refined[s.image] = s.fmn.result();
                 active.remove(s);
             }
         }
         return true;
     }
 
+    private static float[] image(float[] x0, int i, int d) {
+        return Arrays.copyOfRange(x0, i * d, i * d + d);
+    }
+
     /** Success of each iterate: the candidates by CE, confirmed by the exact criterion (or the criterion throughout). */
-    private boolean[] judge(Classifier model, Images batch, int[] t, LossGradient lg, boolean ceDecides) {
+    private boolean[] judge(Classifier model, Images batch, int[] t, LossGradient lg, boolean ceDecides, boolean[] sweeping) {
         int m = batch.count();
         boolean[] ok = new boolean[m];
         List<Integer> candidates = new ArrayList<>();
         for (int k = 0; k < m; k++) {
+            if (!sweeping[k]) {
+                continue; // an FMN slot judges its own iterates
+            }
             // CE <= -log(min_prob) + a rounding margin: worth the exact check
             if (!ceDecides || lg.loss()[k] <= -Math.log(criterion.minProbability()) + 1e-5) {
                 candidates.add(k);

@@ -13,7 +13,8 @@ import org.lowfreq.spi.Seeds;
  * {@link SearchProtocol#SWEEP}: targeted PGD at each epsilon of the grid, ascending, each image
  * leaving at its first successful iterate ({@link PgdSweep}); FMN from that success (or from zero),
  * with restarts, or Brendel-Bethge from it ({@link Refinement}); then {@link ScaleSearch} shrinks each success along its own direction. The
- * smallest success per image is the minimal epsilon.
+ * smallest success per image is the minimal epsilon. With FMN and min_prob >= 0.5 the sweep and
+ * FMN share the gradient calls ({@link PgdSweep#runWithFmn}); the answers are the same.
  */
 final class SweepSearch implements BatchSearch {
     private final ProtocolSettings settings;
@@ -28,9 +29,22 @@ final class SweepSearch implements BatchSearch {
         long[] ids = BatchSearch.ids(from, n);
         progress.status("batch from " + from + ": PGD sweep");
         int slots = Math.max(1, Math.min(n, model.preferredBatchSize()));
-        AdversarialExample[] best = new PgdSweep(settings, slots).run(model, x, targets, ids);
         String[] notes = new String[n];
         java.util.Arrays.fill(notes, "");
+        PgdSweep sweep = new PgdSweep(settings, slots);
+        if (settings.refinement() == Refinement.FMN && settings.minProbability() >= 0.5) {
+            // each image starts FMN in its own slot as it leaves the sweep: the batches stay full to the end
+            progress.status("batch from " + from + ": PGD sweep and FMN refinement");
+            AdversarialExample[] refined = new AdversarialExample[n];
+            // all the model's preferred batch: the slots beyond the images run deep images' next epsilons at once
+            PgdSweep wide = new PgdSweep(settings, Math.max(1, model.preferredBatchSize()));
+            AdversarialExample[] best = wide.runWithFmn(model, x, targets, ids, fmnSettings(), refined);
+            for (int i = 0; i < n; i++) {
+                best[i] = Attacks.better(best[i], refined[i]);
+            }
+            return finish(model, x, targets, from, best, notes);
+        }
+        AdversarialExample[] best = sweep.run(model, x, targets, ids);
         if (settings.refinement() == Refinement.BB) {
             progress.status("batch from " + from + ": Brendel-Bethge refinement");
             BrendelBethgeRefinement.Result bb = new BrendelBethgeRefinement(settings.norm(), settings.bbSteps(),
@@ -45,12 +59,24 @@ final class SweepSearch implements BatchSearch {
                 best[i] = Attacks.better(best[i], refined.examples().get(i));
             }
         }
+        return finish(model, x, targets, from, best, notes);
+    }
+
+    /** The scale search on each image's best, and the batch's record. */
+    private BatchStore.Batch finish(Classifier model, Images x, int[] targets, int from, AdversarialExample[] best,
+                                    String[] notes) {
+        int n = x.count();
         best = ScaleSearch.shrink(model, x, targets, best, settings.norm(), settings.minProbability(), settings.scaleIterations());
         double[] norm = new double[n];
         for (int i = 0; i < n; i++) {
             norm[i] = best[i].norm();
         }
         return BatchStore.Batch.of(from, x, best, norm, notes);
+    }
+
+    private FmnTrack.Settings fmnSettings() {
+        return new FmnTrack.Settings(settings.norm(), settings.fmnSteps(), settings.fmnStepSize(), settings.fmnRestarts(),
+                settings.minProbability(), Seeds.derive(settings.seed(), "fmn"));
     }
 
     private AttackOptions fmnOptions() {

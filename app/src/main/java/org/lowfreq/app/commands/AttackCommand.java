@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
                         + "The default --n matches experiment files (100 images).",
                 "After the run it prints seconds per image, the time inside the model's gradient and forward calls, and "
                         + "its image-gradients per second as a percentage of the 'lowfreq bench' input-gradient rate, "
-                        + "measured on this model before and after the attack.",
+                        + "measured on this model before and after the attack, and how full its gradient calls were.",
                 "Example:",
                 "  lowfreq attack --model models/baseline --norm linf --n 100 --out out/attack-baseline"})
 public final class AttackCommand implements Runnable {
@@ -204,12 +204,34 @@ public final class AttackCommand implements Runnable {
                         benchAfter.imagesPerSecond(), benchAfter.bench().batch(), benchAfter.bench().steps());
                 w.printf("  time in gradient calls %.1f s, in forward calls %.1f s, elsewhere %.1f s%n",
                         o.gradientSeconds(), o.forwardSeconds(), o.seconds() - o.gradientSeconds() - o.forwardSeconds());
+                printBatchFill(w, o.gradientCallSizes(), o.gradientCallNanos());
             }
             w.println("results: " + results);
             w.flush();
         } catch (IOException e) {
             throw new UserInputException("cannot write to " + out + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * How full the gradient calls were: their count, mean size, and the calls smaller than the
+     * largest with the time they took (a partly filled call costs nearly a full call's time).
+     */
+    private static void printBatchFill(PrintWriter w, int[] sizes, long[] nanos) {
+        if (sizes.length == 0) {
+            return;
+        }
+        int largest = java.util.Arrays.stream(sizes).max().orElse(0);
+        long partial = 0;
+        long partialNanos = 0;
+        for (int k = 0; k < sizes.length; k++) {
+            if (sizes[k] < largest) {
+                partial++;
+                partialNanos += nanos[k];
+            }
+        }
+        w.printf("  %d gradient calls, mean batch %.1f; %d calls below the largest batch %d, taking %.1f s%n",
+                sizes.length, java.util.Arrays.stream(sizes).average().orElse(0), partial, largest, partialNanos / 1e9);
     }
 
     private static String value(java.util.List<org.lowfreq.spi.ResultRow> rows, String metric) {
