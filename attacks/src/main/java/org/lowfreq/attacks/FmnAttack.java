@@ -211,25 +211,7 @@ public final class FmnAttack implements Attack {
                     bestNorm[i] = norm;
                     System.arraycopy(delta, o, best, o, d);
                 }
-                if (adversarial) {
-                    eps[i] = Math.min(eps[i] * (1 - gamma), bestNorm[i]);
-                } else if (Double.isFinite(bestNorm[i])) {
-                    eps[i] = eps[i] * (1 + gamma);
-                } else {
-                    double dual = Perturbations.dualNorm(this.norm, grad, go, d);
-                    eps[i] = dual > 0 ? norm + g / dual : Double.POSITIVE_INFINITY;
-                }
-                double gl2 = Perturbations.l2(grad, go, d);
-                if (gl2 > 0) {
-                    double f = alpha / gl2;
-                    for (int q = 0; q < d; q++) {
-                        delta[o + q] -= (float) (f * grad[go + q]);
-                    }
-                }
-                if (Double.isFinite(eps[i])) {
-                    Perturbations.project(this.norm, delta, o, d, eps[i]);
-                }
-                Perturbations.clipToImage(x0, delta, o, d);
+                eps[i] = step(this.norm, x0, delta, o, d, grad, go, g, norm, eps[i], bestNorm[i], alpha, gamma);
                 if (patience > 0 && Double.isFinite(bestNorm[i]) && s - lastGain[i] >= patience) {
                     active[i] = false;
                 }
@@ -244,5 +226,41 @@ public final class FmnAttack implements Attack {
                 System.arraycopy(delta, i * d, best, i * d, d);
             }
         }
+    }
+
+    /**
+     * One image's FMN step after its verdict (the best has already taken the iterate when it
+     * succeeded): the budget update, the normalised gradient step, the projection onto the budget
+     * ball and the clip to [0, 1]. Shared by the batched attack and {@link FmnTrack} (FMN in the
+     * sweep's slots), so both take the same steps.
+     *
+     * @param o        offset of the image in {@code x0} and {@code delta}
+     * @param go       offset of its gradient in {@code grad}
+     * @param g        the boundary value at the iterate (negative = success)
+     * @param n        the iterate's norm before the step
+     * @return the new budget eps
+     */
+    static double step(Norm norm, float[] x0, float[] delta, int o, int d, float[] grad, int go, double g, double n,
+                       double eps, double bestNorm, double alpha, double gamma) {
+        if (g < 0) {
+            eps = Math.min(eps * (1 - gamma), bestNorm);
+        } else if (Double.isFinite(bestNorm)) {
+            eps = eps * (1 + gamma);
+        } else {
+            double dual = Perturbations.dualNorm(norm, grad, go, d);
+            eps = dual > 0 ? n + g / dual : Double.POSITIVE_INFINITY;
+        }
+        double gl2 = Perturbations.l2(grad, go, d);
+        if (gl2 > 0) {
+            double f = alpha / gl2;
+            for (int q = 0; q < d; q++) {
+                delta[o + q] -= (float) (f * grad[go + q]);
+            }
+        }
+        if (Double.isFinite(eps)) {
+            Perturbations.project(norm, delta, o, d, eps);
+        }
+        Perturbations.clipToImage(x0, delta, o, d);
+        return eps;
     }
 }

@@ -96,25 +96,7 @@ final class FmnTrack {
             bestNorm = n;
             System.arraycopy(delta, 0, best, 0, d);
         }
-        if (adversarial) {
-            eps = Math.min(eps * (1 - gamma), bestNorm);
-        } else if (Double.isFinite(bestNorm)) {
-            eps = eps * (1 + gamma);
-        } else {
-            double dual = Perturbations.dualNorm(norm, grad, go, d);
-            eps = dual > 0 ? n + g / dual : Double.POSITIVE_INFINITY;
-        }
-        double gl2 = Perturbations.l2(grad, go, d);
-        if (gl2 > 0) {
-            double f = alpha / gl2;
-            for (int q = 0; q < d; q++) {
-                delta[q] -= (float) (f * grad[go + q]);
-            }
-        }
-        if (Double.isFinite(eps)) {
-            Perturbations.project(norm, delta, 0, d, eps);
-        }
-        Perturbations.clipToImage(x0, delta, 0, d);
+        eps = FmnAttack.step(norm, x0, delta, 0, d, grad, go, g, n, eps, bestNorm, alpha, gamma);
         step++;
     }
 
