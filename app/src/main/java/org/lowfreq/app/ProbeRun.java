@@ -91,9 +91,10 @@ public final class ProbeRun {
     }
 
     /**
-     * Opens a data set by name below the data root, optionally keeping only the first {@code limit}
-     * images of a split: a view that passes reads on (a streamable set stays streamable), so a large
-     * limit materialises nothing.
+     * Opens a data set by name below the data root, optionally keeping only {@code limit} images of a
+     * split ({@link LimitedDataset}: the first N, or N spread through a class-sorted image folder): a
+     * view that passes reads on (a streamable set stays streamable), so a large limit materialises
+     * nothing.
      */
     public Dataset openDataset(String name, String split, int limit) {
         Dataset data = registry.dataset(name).open(global.dataRoot().path());

@@ -102,6 +102,11 @@ final class EpochLoop {
                     long started = System.nanoTime();
                     waitNanos += started - asked;
                     int m = b.count();
+                    if (m < 2) {
+                        // unreadable images skipped (--on-unreadable skip) left fewer than batch norm can
+                        // train on: the batch is left out, as a last batch of one is
+                        continue;
+                    }
                     float[] buf = b.images().pixels();
                     int[] labels = b.images().labels();
                     if (adversarial) {
