@@ -3,6 +3,7 @@ package org.lowfreq.tensorflow;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
+import org.lowfreq.datasets.Grayscale;
 import org.lowfreq.datasets.stream.Batch;
 import org.lowfreq.datasets.stream.BatchLoader;
 import org.lowfreq.datasets.stream.ExampleOrder;
@@ -74,9 +75,9 @@ record TrainingData(ExampleSource train, ExampleSource trainPlain, Images inMemo
         Images val = all.select(valIdx);
         Images test = testSplit == null ? null : data.read(testSplit, 0, testCount);
         if (grayscale) {
-            train = toGrayscale(train);
-            val = toGrayscale(val);
-            test = test == null ? null : toGrayscale(test);
+            train = Grayscale.of(train);
+            val = Grayscale.of(val);
+            test = test == null ? null : Grayscale.of(test);
         }
         String name = data.name() + " train";
         String desc = augment.augmenter() != null ? augment.augmenter().describe() : "none";
@@ -88,19 +89,6 @@ record TrainingData(ExampleSource train, ExampleSource trainPlain, Images inMemo
 
     private static ExampleSource gray(ExampleSource s, boolean grayscale) {
         return grayscale ? GrayscaleSource.of(s) : s;
-    }
-
-    /** The one-channel luma of in-memory images, through the one grayscale implementation ({@link GrayscaleSource}). */
-    static Images toGrayscale(Images images) {
-        if (images.shape().channels() == 1) {
-            return images;
-        }
-        ExampleSource g = GrayscaleSource.of(ImagesSource.of(images, "images"));
-        float[] out = new float[images.count() * g.shape().size()];
-        for (int i = 0; i < images.count(); i++) {
-            g.produce(i, null, out, i * g.shape().size());
-        }
-        return new Images(images.count(), g.shape(), out, images.labels());
     }
 
     static int[] permutation(int n, SplittableRandom rng) {

@@ -149,7 +149,7 @@ public final class ImageFolderDataset implements StreamableDataset {
 
     @Override
     public Images read(String split, int from, int count) {
-        return ImageFileSource.readRange(examples(split, false), from, count, "split " + split + " of " + name, hint);
+        return ExampleSource.readRange(examples(split, false), from, count, "split " + split + " of " + name, hint);
     }
 
     @Override

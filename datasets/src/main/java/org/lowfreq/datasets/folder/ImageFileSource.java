@@ -53,30 +53,6 @@ public final class ImageFileSource implements ExampleSource {
         return view;
     }
 
-    /**
-     * Examples [from, from + count) of {@code source} (its evaluation view) as one labelled batch, for
-     * {@code Dataset.read}; an unreadable file is refused naming it.
-     *
-     * @param what the split and set, for the range error, e.g. "split val of imagenet"
-     */
-    public static Images readRange(ExampleSource source, int from, int count, String what, String hint) {
-        if (from < 0 || count < 0 || from + count > source.size()) {
-            throw new UserInputException("images [" + from + ", " + (from + count) + ") are outside " + what + " ("
-                    + source.size() + " images)");
-        }
-        int size = source.shape().size();
-        float[] px = new float[count * size];
-        int[] labels = new int[count];
-        for (int i = 0; i < count; i++) {
-            try {
-                source.produce(from + i, null, px, i * size);
-            } catch (UnreadableExampleException e) {
-                throw new UserInputException(e.getMessage(), hint, e);
-            }
-            labels[i] = source.label(from + i);
-        }
-        return new Images(count, source.shape(), px, labels);
-    }
 
     /** Decodes every file of a listing (verification); the first unreadable one is refused by name. */
     public static void decodeAll(FileListing listing, String hint) {

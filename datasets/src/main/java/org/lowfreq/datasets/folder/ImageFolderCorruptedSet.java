@@ -159,7 +159,7 @@ public final class ImageFolderCorruptedSet implements StreamableDataset {
 
     @Override
     public Images read(String split, int from, int count) {
-        return ImageFileSource.readRange(examples(split, false), from, count, "split " + split + " of " + name, hint);
+        return ExampleSource.readRange(examples(split, false), from, count, "split " + split + " of " + name, hint);
     }
 
     /** The evaluation view for both: a -C set is never trained on. */

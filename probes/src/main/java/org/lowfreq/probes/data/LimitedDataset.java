@@ -126,20 +126,8 @@ public class LimitedDataset implements Dataset {
         @Override
         public Images read(String s, int from, int count) {
             requireSplit(s);
-            if (from < 0 || count < 0 || from + count > limit()) {
-                throw new UserInputException("images [" + from + ", " + (from + count) + ") are outside the " + limit()
-                        + " images taken from split " + split() + " of " + data().name());
-            }
-            ExampleSource source = examples(s, false);
-            int size = source.shape().size();
-            float[] pixels = new float[count * size];
-            int[] labels = new int[count];
-            SplittableRandom unused = new SplittableRandom(0); // the evaluation view draws nothing
-            for (int k = 0; k < count; k++) {
-                source.produce(from + k, unused, pixels, k * size);
-                labels[k] = source.label(from + k);
-            }
-            return new Images(count, source.shape(), pixels, labels);
+            return ExampleSource.readRange(examples(s, false), from, count,
+                    "the " + limit() + " images taken from split " + split() + " of " + data().name(), null);
         }
 
         @Override
