@@ -11,6 +11,7 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.Scope;
 import org.tensorflow.op.core.StridedSlice;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.op.nn.FusedBatchNorm;
@@ -322,11 +323,21 @@ final class NetworkBuilder {
                 ops.constant(new int[] {1, 2, 2, 1}), "VALID");
     }
 
+    /**
+     * Zero padding of {@code p} pixels on every side, as TensorFlow's {@code Pad} op. TensorFlow
+     * Java's {@code Ops.pad} makes {@code PadV2} (with a pad value), which grappler's oneDNN pass does
+     * not merge into the following convolution; a plain {@code Pad} becomes part of it
+     * ({@code _MklNativePadWithFusedConv2D}) in the inference and input-gradient graphs. Both pad
+     * with zeros, so the numbers are the same.
+     */
     private static Operand<TFloat32> padSpatial(Ops ops, Operand<TFloat32> x, int p) {
         if (p == 0) {
             return x;
         }
-        return ops.pad(x, ops.constant(new int[][] {{0, 0}, {p, p}, {p, p}, {0, 0}}), ops.constant(0f));
+        Operand<TInt32> paddings = ops.constant(new int[][] {{0, 0}, {p, p}, {p, p}, {0, 0}});
+        Scope scope = ops.scope();
+        return scope.env().opBuilder("Pad", scope.makeOpName("Pad"), scope)
+                .addInput(x.asOutput()).addInput(paddings.asOutput()).build().output(0);
     }
 
     private record BatchNormVariables(Variable<TFloat32> gamma, Variable<TFloat32> beta, Variable<TFloat32> mean,
