@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 import org.lowfreq.spi.ImageShape;
+import org.lowfreq.spi.Images;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -36,15 +36,9 @@ class IndependentForwardTest {
         float[] std = {0.25f, 0.24f, 0.26f};
         ModelSpec spec = new ModelSpec("resnet18", WIDTH, shape, CLASSES, mean, std, 0, null);
         int batch = 4;
-        SplittableRandom rng = new SplittableRandom(3);
-        float[] px = new float[batch * shape.size()];
-        for (int i = 0; i < px.length; i++) {
-            px[i] = (float) rng.nextDouble();
-        }
-        int[] labels = new int[batch];
-        for (int i = 0; i < batch; i++) {
-            labels[i] = rng.nextInt(CLASSES);
-        }
+        Images images = TinyModels.randomImages(batch, shape, 3);
+        float[] px = images.pixels();
+        int[] labels = images.labels();
         try (Graph g = new Graph()) {
             ModelGraph mg = new ModelGraph(g, spec, 5, 1e-4);
             try (Session s = new Session(g);
