@@ -30,7 +30,7 @@ import org.lowfreq.spi.Seeds;
  * images, so results do not depend on the batch size.
  *
  * <p>{@link #runWithFmn} also runs each image's FMN refinement in its slot once its sweep result is
- * known, and uses free slots for the next epsilons of images still sweeping ({@link Ladders}): the
+ * known, and uses free slots for the next epsilons of images still sweeping ({@link SweepLadders}): the
  * same answers, fewer and fuller gradient calls.
  */
 final class PgdSweep {
@@ -55,39 +55,22 @@ final class PgdSweep {
         this.slots = slots;
     }
 
-    /** The level of a slot still on its clean image, waiting for {@link #startLevel}. */
-    private static final int ESTIMATE = -1;
+    /** A slot on image {@code image}'s epsilon level {@code level}: fresh random start, no step taken yet. */
+    private SweepSlot slot(int image, int level, float[] x0, int d, long id) {
+        SweepSlot s = new SweepSlot(image, d);
+        start(s, level, x0, d, id);
+        return s;
+    }
 
-    /** One (image, epsilon) task in progress. */
-    private final class Slot {
-        final int image;
-        int level;
-        int step;
-        float[] delta;
-        /** Set once the image left the sweep and runs its FMN refinement in this slot. */
-        FmnTrack fmn;
-
-        Slot(int image, int level, float[] x0, int d, long id) {
-            this.image = image;
-            start(level, x0, d, id);
-        }
-
-        /** A slot whose first gradient call is on the clean image, for {@link #startLevel}. */
-        Slot(int image, int d) {
-            this.image = image;
-            this.level = ESTIMATE;
-            this.delta = new float[d];
-        }
-
-        void start(int newLevel, float[] x0, int d, long id) {
-            level = newLevel;
-            step = 0;
-            delta = new float[d];
-            // the same random start as PgdAttack at this grid point: (seed, "sweep", level) -> (attack, "start", id, 0)
-            Perturbations.randomStart(norm, delta, 0, d, grid[level],
-                    Seeds.random(Seeds.derive(seed, "sweep", level), "pgd-" + norm.label(), "start", id, 0));
-            Perturbations.clipToImage(Arrays.copyOfRange(x0, image * d, image * d + d), delta, 0, d);
-        }
+    /** Restarts s on its image at epsilon level {@code level}. */
+    private void start(SweepSlot s, int level, float[] x0, int d, long id) {
+        s.level = level;
+        s.step = 0;
+        s.delta = new float[d];
+        // the same random start as PgdAttack at this grid point: (seed, "sweep", level) -> (attack, "start", id, 0)
+        Perturbations.randomStart(norm, s.delta, 0, d, grid[level],
+                Seeds.random(Seeds.derive(seed, "sweep", level), "pgd-" + norm.label(), "start", id, 0));
+        Perturbations.clipToImage(Arrays.copyOfRange(x0, s.image * d, s.image * d + d), s.delta, 0, d);
     }
 
     /** Per image the first success (norm of its perturbation), else the failure with the highest target probability. */
@@ -120,22 +103,23 @@ final class PgdSweep {
         for (int i = 0; i < n; i++) {
             waiting.add(i);
         }
-        List<Slot> active = new ArrayList<>();
+        List<SweepSlot> active = new ArrayList<>();
         boolean ceDecides = criterion.minProbability() >= 0.5;
         // with min_prob >= 0.5 the boundary function is CE + log(min_prob), so the sweep's own
         // cross-entropy gradient on the clean image gives the first-order distance to success
         boolean estimate = ceDecides && grid.length > 1;
-        Ladders ladders = fmn == null ? null : new Ladders(n, fmn, x0, d, ids, best);
+        SweepLadders ladders = fmn == null ? null : new SweepLadders(n, grid.length, slots, fmn, x0, d, ids, best,
+                (s, level) -> start(s, level, x0, d, ids[s.image]));
         while (!active.isEmpty() || !waiting.isEmpty()) {
             while (active.size() < slots && !waiting.isEmpty()) {
                 int i = waiting.poll();
-                active.add(estimate ? new Slot(i, d) : new Slot(i, 0, x0, d, ids[i]));
+                active.add(estimate ? new SweepSlot(i, d) : slot(i, 0, x0, d, ids[i]));
                 if (ladders != null && !estimate) {
                     ladders.started(i, 0);
                 }
             }
             if (ladders != null && waiting.isEmpty()) {
-                ladders.speculate(active, x0, d);
+                ladders.speculate(active);
             }
             if (judgeFinalIterates(model, x, targets, ids, active, best, fmn, ladders)
                     | forwardFmn(model, x, targets, active, refined)) {
@@ -146,7 +130,7 @@ final class PgdSweep {
             int[] t = new int[m];
             boolean[] sweeping = new boolean[m];
             for (int k = 0; k < m; k++) {
-                Slot s = active.get(k);
+                SweepSlot s = active.get(k);
                 if (s.fmn != null) {
                     s.fmn.pixels(px, k * d);
                 } else {
@@ -164,9 +148,9 @@ final class PgdSweep {
             for (int k = 0; k < m; k++) {
                 probability[k] = Math.exp(-lg.loss()[k]);
             }
-            List<Slot> next = new ArrayList<>(m);
+            List<SweepSlot> next = new ArrayList<>(m);
             for (int k = 0; k < m; k++) {
-                Slot s = active.get(k);
+                SweepSlot s = active.get(k);
                 if (s.fmn != null) {
                     s.fmn.onGradient(lg.loss()[k], lg.gradient(), k * d);
                     next.add(s);
@@ -182,16 +166,16 @@ final class PgdSweep {
                     if (ladders == null) {
                         best[s.image] = found;
                     } else {
-                        Slot refining = ladders.succeeded(s, found);
+                        SweepSlot refining = ladders.succeeded(s, found);
                         if (refining != null) {
                             next.add(refining);
                         }
                     }
                     continue; // done: the slot is free for the next image (or for its FMN refinement)
                 }
-                if (s.level == ESTIMATE) {
+                if (s.level == SweepSlot.ESTIMATE) {
                     int level = startLevel(lg, k, d);
-                    s.start(level, x0, d, ids[s.image]);
+                    start(s, level, x0, d, ids[s.image]);
                     if (ladders != null) {
                         ladders.started(s.image, level);
                     }
@@ -209,130 +193,13 @@ final class PgdSweep {
     }
 
     /**
-     * The most levels of one image's sweep that run at once. When no image waits, a free slot
-     * runs an image's next epsilon before its current one has ended (each (image, epsilon) run is
-     * independent: same seed, same trajectory), so an image that needs several epsilons does not
-     * leave a tail of nearly empty calls; a level above the lowest success is never started, and
-     * one still running when a lower level succeeds is dropped. 2: the deep images of the trained
-     * ResNet-18s need 3 to 6 levels; more at once spends more on levels a lower success makes moot.
-     */
-    static final int LEVELS_AT_ONCE = 2;
-
-    /**
-     * Per image, which epsilon levels of the sweep are running, have failed or succeeded, in the
-     * sweep with FMN in its slots; it decides when an image's sweep result is known (the lowest
-     * level that succeeds, all below it failed: the sequential sweep's answer) and then turns it
-     * into an FMN slot.
-     */
-    private final class Ladders {
-        final int[] nextLevel;
-        final int[] lowestOpen;
-        final int[] successLevel;
-        final AdversarialExample[] success;
-        final boolean[][] failed;
-        final boolean[] resolved;
-        final FmnTrack.Settings fmn;
-        final float[] x0;
-        final int d;
-        final long[] ids;
-        final AdversarialExample[] best;
-
-        Ladders(int n, FmnTrack.Settings fmn, float[] x0, int d, long[] ids, AdversarialExample[] best) {
-            nextLevel = new int[n];
-            Arrays.fill(nextLevel, -1);
-            lowestOpen = new int[n];
-            successLevel = new int[n];
-            Arrays.fill(successLevel, grid.length);
-            success = new AdversarialExample[n];
-            failed = new boolean[n][grid.length];
-            resolved = new boolean[n];
-            this.fmn = fmn;
-            this.x0 = x0;
-            this.d = d;
-            this.ids = ids;
-            this.best = best;
-        }
-
-        void started(int i, int level) {
-            lowestOpen[i] = level;
-            nextLevel[i] = level + 1;
-        }
-
-        /** Fills free slots with the next levels of images still sweeping (lowest image first). */
-        void speculate(List<Slot> active, float[] x0, int d) {
-            int[] running = new int[nextLevel.length];
-            for (Slot s : active) {
-                if (s.fmn == null) {
-                    running[s.image]++;
-                }
-            }
-            for (int i = 0; i < nextLevel.length && active.size() < slots; i++) {
-                while (active.size() < slots && !resolved[i] && nextLevel[i] >= 0 && running[i] > 0
-                        && running[i] < LEVELS_AT_ONCE && nextLevel[i] < successLevel[i]) {
-                    active.add(new Slot(i, nextLevel[i]++, x0, d, ids[i]));
-                    running[i]++;
-                }
-            }
-        }
-
-        /** The level of s succeeded; the image's FMN slot when that settles its sweep, else null. */
-        Slot succeeded(Slot s, AdversarialExample found) {
-            int i = s.image;
-            if (s.level == ESTIMATE) {
-                best[i] = found; // already adversarial
-                return refine(s);
-            }
-            if (s.level < successLevel[i]) {
-                successLevel[i] = s.level;
-                success[i] = found;
-            }
-            return settle(i) ? refine(new Slot(i, d)) : null;
-        }
-
-        /** The last iterate of s's level failed: s moves on to the image's next level, or leaves (false). */
-        boolean failedAt(Slot s, AdversarialExample failure) {
-            int i = s.image;
-            failed[i][s.level] = true;
-            best[i] = Attacks.better(best[i], failure);
-            boolean moves = nextLevel[i] < successLevel[i];
-            if (moves) {
-                s.start(nextLevel[i]++, x0, d, ids[i]);
-            }
-            return moves;
-        }
-
-        /** True when image i's sweep result is now known (and stored in best). */
-        boolean settle(int i) {
-            if (resolved[i]) {
-                return false;
-            }
-            while (lowestOpen[i] < grid.length && failed[i][lowestOpen[i]]) {
-                lowestOpen[i]++;
-            }
-            if (lowestOpen[i] < grid.length && lowestOpen[i] == successLevel[i]) {
-                best[i] = success[i];
-            } else if (lowestOpen[i] < grid.length) {
-                return false;
-            }
-            resolved[i] = true;
-            return true;
-        }
-
-        private Slot refine(Slot s) {
-            resolved[s.image] = true;
-            s.fmn = new FmnTrack(fmn, image(x0, s.image, d), ids[s.image], best[s.image]);
-            return s;
-        }
-    }
-
-    /**
      * Judges the slots that took all their steps with a forward pass (no gradient is needed on a
      * final iterate): a success ends the image, a failure moves it to the next epsilon or, after
      * the last, ends it with its most probable failure. True when any slot was judged.
      */
-    private boolean judgeFinalIterates(Classifier model, Images x, int[] targets, long[] ids, List<Slot> active,
-                                       AdversarialExample[] best, FmnTrack.Settings fmn, Ladders ladders) {
-        List<Slot> last = active.stream().filter(s -> s.fmn == null && s.step == steps).toList();
+    private boolean judgeFinalIterates(Classifier model, Images x, int[] targets, long[] ids, List<SweepSlot> active,
+                                       AdversarialExample[] best, FmnTrack.Settings fmn, SweepLadders ladders) {
+        List<SweepSlot> last = active.stream().filter(s -> s.fmn == null && s.step == steps).toList();
         if (last.isEmpty()) {
             return false;
         }
@@ -341,7 +208,7 @@ final class PgdSweep {
         float[] px = new float[last.size() * d];
         int[] t = new int[last.size()];
         for (int k = 0; k < last.size(); k++) {
-            Slot s = last.get(k);
+            SweepSlot s = last.get(k);
             for (int q = 0; q < d; q++) {
                 px[k * d + q] = x0[s.image * d + q] + s.delta[q];
             }
@@ -349,7 +216,7 @@ final class PgdSweep {
         }
         TargetCriterion.Evaluation e = criterion.evaluate(model, new Images(last.size(), x.shape(), px), t);
         for (int k = 0; k < last.size(); k++) {
-            Slot s = last.get(k);
+            SweepSlot s = last.get(k);
             float[] iterate = Arrays.copyOfRange(px, k * d, k * d + d);
             AdversarialExample a = new AdversarialExample(iterate, iterate.clone(), e.success()[k],
                     Perturbations.norm(norm, s.delta, 0, d), e.targetProbability()[k]);
@@ -358,8 +225,8 @@ final class PgdSweep {
                     continue;
                 }
                 active.remove(s);
-                Slot refining = e.success()[k] ? ladders.succeeded(s, a)
-                        : ladders.failedAt(s, a) ? keep(active, s) : (ladders.settle(s.image) ? ladders.refine(new Slot(s.image, d)) : null);
+                SweepSlot refining = e.success()[k] ? ladders.succeeded(s, a)
+                        : ladders.failedAt(s, a) ? keep(active, s) : (ladders.settle(s.image) ? ladders.refine(new SweepSlot(s.image, d)) : null);
                 if (refining != null) {
                     active.add(refining);
                 }
@@ -367,7 +234,7 @@ final class PgdSweep {
             }
             best[s.image] = Attacks.better(best[s.image], a);
             if (!e.success()[k] && s.level + 1 < grid.length) {
-                s.start(s.level + 1, x0, d, ids[s.image]);
+                start(s, s.level + 1, x0, d, ids[s.image]);
             } else if (fmn != null) {
                 s.fmn = new FmnTrack(fmn, image(x0, s.image, d), ids[s.image], best[s.image]);
             } else {
@@ -381,7 +248,7 @@ final class PgdSweep {
     }
 
     /** Puts s back among the active slots (it moved on to its image's next level); null: no FMN slot to add. */
-    private static Slot keep(List<Slot> active, Slot s) {
+    private static SweepSlot keep(List<SweepSlot> active, SweepSlot s) {
         active.add(s);
         return null;
     }
@@ -390,8 +257,8 @@ final class PgdSweep {
      * One forward pass over the FMN slots that need one (the last iterate of a restart, or the
      * final check of the best); a slot whose refinement is done is freed. True when any was judged.
      */
-    private boolean forwardFmn(Classifier model, Images x, int[] targets, List<Slot> active, AdversarialExample[] refined) {
-        List<Slot> judged = active.stream().filter(s -> s.fmn != null && s.fmn.need() == FmnTrack.Need.FORWARD).toList();
+    private boolean forwardFmn(Classifier model, Images x, int[] targets, List<SweepSlot> active, AdversarialExample[] refined) {
+        List<SweepSlot> judged = active.stream().filter(s -> s.fmn != null && s.fmn.need() == FmnTrack.Need.FORWARD).toList();
         if (judged.isEmpty()) {
             return false;
         }
@@ -404,7 +271,7 @@ final class PgdSweep {
         }
         TargetCriterion.Evaluation e = criterion.evaluate(model, new Images(judged.size(), x.shape(), px), t);
         for (int k = 0; k < judged.size(); k++) {
-            Slot s = judged.get(k);
+            SweepSlot s = judged.get(k);
             s.fmn.onForward(e.success()[k], e.targetProbability()[k]);
             if (s.fmn.need() == FmnTrack.Need.DONE) {
                 refined[s.image] = s.fmn.result();
@@ -471,7 +338,7 @@ final class PgdSweep {
         return level;
     }
 
-    private void step(Slot s, float[] g, int offset, float[] x0, int d) {
+    private void step(SweepSlot s, float[] g, int offset, float[] x0, int d) {
         double eps = grid[s.level];
         double a = relativeStep * eps;
         if (norm == Norm.LINF) {
