@@ -39,6 +39,9 @@ public final class TensorFlowBenchmark {
         }
     }
 
+    /** Op types named one by one in a traced line; the rest are summed as "other". */
+    private static final int TRACE_TOP = 8;
+
     private TensorFlowBenchmark() {
     }
 
@@ -59,6 +62,16 @@ public final class TensorFlowBenchmark {
      */
     public static Throughput run(String arch, int width, int batch, int warmup, int steps, SessionOptions options,
                                  boolean foldBatchNorm, Consumer<String> log) {
+        return run(arch, width, batch, warmup, steps, options, foldBatchNorm, false, log);
+    }
+
+    /**
+     * As above; with {@code trace}, each timed training and inference workload is followed by
+     * {@code steps} runs under TensorFlow's trace, logged as milliseconds per run by op type
+     * ({@link OpTimes}): where the step's time goes.
+     */
+    public static Throughput run(String arch, int width, int batch, int warmup, int steps, SessionOptions options,
+                                 boolean foldBatchNorm, boolean trace, Consumer<String> log) {
         ImageShape shape = arch.equals("resnet50") ? new ImageShape(224, 224, 3) : new ImageShape(32, 32, 3);
         ModelSpec spec = new ModelSpec(arch, width, shape, 10, new float[] {0.5f, 0.5f, 0.5f},
                 new float[] {0.25f, 0.25f, 0.25f}, 0, null);
@@ -89,12 +102,21 @@ public final class TensorFlowBenchmark {
                     }
                 });
                 log.accept(String.format(Locale.ROOT, "train %.1f images/s", train));
+                if (trace) {
+                    log.accept("train by op type, " + OpTimes.describe(OpTimes.trace(() -> s.runner().feed(mg.images, x)
+                            .feed(mg.labels, y).feed(mg.learningRate, lr).addTarget(mg.trainStep).fetch(mg.trainLoss),
+                            0, steps), TRACE_TOP));
+                }
                 double inference = time(warmup, steps, batch, () -> {
                     try (Result r = s.runner().feed(mg.images, x).fetch(mg.logits).run()) {
                         r.size();
                     }
                 });
                 log.accept(String.format(Locale.ROOT, "inference %.1f images/s", inference));
+                if (trace) {
+                    log.accept("inference by op type, " + OpTimes.describe(OpTimes.trace(
+                            () -> s.runner().feed(mg.images, x).fetch(mg.logits), 0, steps), TRACE_TOP));
+                }
                 double gradient = inputGradient(s, mg, spec, new InputGradientBench(batch, warmup, steps), options);
                 log.accept(String.format(Locale.ROOT, "input-gradient %.1f images/s", gradient));
                 return new Throughput(arch, width, parameters(mg), batch, settings, train, inference, gradient);

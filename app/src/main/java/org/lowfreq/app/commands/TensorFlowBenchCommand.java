@@ -48,12 +48,16 @@ public final class TensorFlowBenchCommand implements Runnable {
     @Option(names = "--unfolded-batch-norm", description = "Inference network with batch norm after each convolution, as models saved before the folding (to compare).")
     boolean unfolded;
 
+    @Option(names = "--trace", description = "After timing, trace the training step and inference (TensorFlow's FULL_TRACE, "
+            + "--steps runs each) and print milliseconds per run by op type: where a step's time goes.")
+    boolean trace;
+
     @Override
     public void run() {
         var out = spec.commandLine().getOut();
         SessionOptions options = new SessionOptions(intra, inter, xla, batch);
         for (int w : widths) {
-            var result = TensorFlowBenchmark.run(arch, w, batch, warmup, steps, options, !unfolded, line -> {
+            var result = TensorFlowBenchmark.run(arch, w, batch, warmup, steps, options, !unfolded, trace, line -> {
                 out.println("  " + line);
                 out.flush();
             });
