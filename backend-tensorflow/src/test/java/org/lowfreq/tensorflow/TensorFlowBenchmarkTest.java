@@ -27,4 +27,13 @@ class TensorFlowBenchmarkTest {
             assertThat(s.filter(p -> p.getFileName().toString().startsWith("lowfreq-bench-")).count()).isEqualTo(before);
         }
     }
+
+    @Test
+    void theTracedBenchNamesTheConvolutionsOfTheTrainingStepAndOfInference() {
+        List<String> log = new ArrayList<>();
+        TensorFlowBenchmark.run("resnet18", 1, 4, 1, 2, SessionOptions.DEFAULT, true, true, log::add);
+        assertThat(log).hasSize(5);
+        assertThat(log.get(1)).startsWith("train by op type, ").contains("Conv2DBackpropFilter");
+        assertThat(log.get(3)).startsWith("inference by op type, ").contains("Conv2D");
+    }
 }
