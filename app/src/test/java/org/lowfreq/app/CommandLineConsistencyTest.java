@@ -117,6 +117,16 @@ class CommandLineConsistencyTest {
     }
 
     @Test
+    void benchTensorflowRefusesStepsWidthsAndWarmupsThatMeasureNothing() throws Exception {
+        for (String[] bad : new String[][] {{"--steps", "0", "--steps"}, {"--width", "16,0", "--width"},
+                {"--warmup", "-1", "--warmup"}, {"--batch-size", "0", "--batch-size"}}) {
+            MainTest.Run r = run("bench", "tensorflow", bad[0], bad[1], "--trace");
+            assertThat(r.code()).as(String.join(" ", bad)).isEqualTo(1);
+            assertThat(r.err()).contains(bad[2]).contains("must be a whole number").doesNotContain("Exception");
+        }
+    }
+
+    @Test
     void planListsTheDataSetsMissingBelowTheDataRoot() throws Exception {
         Path empty = Files.createDirectories(tmp.resolve("empty-root"));
         MainTest.Run r = run("--data-dir", empty.toString(), "plan", quickWith("norm: linf", "norm: linf").toString());

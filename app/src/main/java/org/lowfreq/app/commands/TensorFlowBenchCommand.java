@@ -24,22 +24,22 @@ public final class TensorFlowBenchCommand implements Runnable {
     @Option(names = "--arch", defaultValue = "resnet18", description = "Architecture (default: ${DEFAULT-VALUE}).")
     String arch;
 
-    @Option(names = "--width", split = ",", defaultValue = "16", description = "Width multipliers (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--width", split = ",", defaultValue = "16", converter = ValueConverters.AtLeastOne.class, description = "Width multipliers (default: ${DEFAULT-VALUE}).")
     List<Integer> widths;
 
-    @Option(names = "--batch-size", defaultValue = "128", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-size", defaultValue = "128", converter = ValueConverters.AtLeastOne.class, description = "Batch size (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--steps", defaultValue = "10", description = "Timed steps per workload (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", defaultValue = "10", converter = ValueConverters.AtLeastOne.class, description = "Timed steps per workload (default: ${DEFAULT-VALUE}).")
     int steps;
 
-    @Option(names = "--warmup", defaultValue = "2", description = "Untimed steps first (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "2", converter = ValueConverters.ZeroOrMore.class, description = "Untimed steps first (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--intra-op", defaultValue = "0", description = "Intra-op threads (0 = TensorFlow default).")
+    @Option(names = "--intra-op", defaultValue = "0", converter = ValueConverters.ZeroOrMore.class, description = "Intra-op threads (0 = TensorFlow default).")
     int intra;
 
-    @Option(names = "--inter-op", defaultValue = "0", description = "Inter-op threads (0 = TensorFlow default).")
+    @Option(names = "--inter-op", defaultValue = "0", converter = ValueConverters.ZeroOrMore.class, description = "Inter-op threads (0 = TensorFlow default).")
     int inter;
 
     @Option(names = "--xla", description = "XLA just-in-time compilation (global jit level ON_1).")
